@@ -1,0 +1,7 @@
+"""python -m proofdesk"""
+import sys
+
+from proofdesk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

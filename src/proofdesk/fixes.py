@@ -1,0 +1,147 @@
+"""Apply accepted findings to the raw text, and map offsets between the two texts.
+
+The cleaned text is always the raw text plus the edits of the accepted
+findings; with nothing accepted it is the raw text, byte for byte. When two
+accepted findings touch the same text, the one with the higher priority (kind,
+then confidence, then position) wins and the other is left out whole, unless it
+is marked partial, in which case only its colliding edits are left out.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterable
+
+from proofdesk.findings import PRIORITY, Edit, Finding
+
+
+@dataclass(frozen=True)
+class Segment:
+    """raw[raw_start:raw_end] became cleaned[clean_start:clean_end]."""
+
+    raw_start: int
+    raw_end: int
+    clean_start: int
+    clean_end: int
+    changed: bool
+
+
+class OffsetMap:
+    """Maps character offsets raw -> cleaned and cleaned -> raw."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+        self._raw_starts = [s.raw_start for s in segments]
+        self._clean_starts = [s.clean_start for s in segments]
+
+    def _find(self, starts: list[int], pos: int) -> Segment | None:
+        if not self.segments:
+            return None
+        k = bisect.bisect_right(starts, pos) - 1
+        return self.segments[max(0, k)]
+
+    def to_clean(self, raw_pos: int) -> int:
+        seg = self._find(self._raw_starts, raw_pos)
+        if seg is None:
+            return 0
+        # Step over empty raw segments (insertions) sharing this start.
+        if not seg.changed:
+            return seg.clean_start + min(raw_pos - seg.raw_start, seg.clean_end - seg.clean_start)
+        if raw_pos >= seg.raw_end:
+            return seg.clean_end
+        return seg.clean_start + min(raw_pos - seg.raw_start, seg.clean_end - seg.clean_start)
+
+    def to_raw(self, clean_pos: int) -> int:
+        seg = self._find(self._clean_starts, clean_pos)
+        if seg is None:
+            return 0
+        if not seg.changed:
+            return seg.raw_start + min(clean_pos - seg.clean_start, seg.raw_end - seg.raw_start)
+        if clean_pos >= seg.clean_end:
+            return seg.raw_end
+        return seg.raw_start + min(clean_pos - seg.clean_start, seg.raw_end - seg.raw_start)
+
+    def changed_clean_ranges(self) -> list[tuple[int, int]]:
+        """Ranges of the cleaned text that differ from the raw text (for marking)."""
+        return [(s.clean_start, s.clean_end) for s in self.segments if s.changed and s.clean_end > s.clean_start]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    applied: tuple[str, ...]  # ids of findings whose edits were applied (wholly or partly)
+    dropped: tuple[str, ...]  # ids of accepted findings left out because of a collision
+    offsets: OffsetMap
+
+
+def _order_key(f: Finding):
+    return (PRIORITY[f.kind], -f.confidence, f.start, f.id)
+
+
+def resolve(findings: Iterable[Finding]) -> tuple[list[tuple[Edit, int]], list[str], list[str]]:
+    """Choose the edits to apply. Returns (edit, rank) pairs, applied ids, dropped ids."""
+    taken: list[tuple[Edit, int]] = []
+    starts: list[int] = []  # sorted edit starts for a quick neighbourhood scan
+    by_start: list[tuple[int, int, Edit]] = []
+    applied, dropped = [], []
+
+    def collides(e: Edit) -> bool:
+        # Edits are short relative to the page; scan those starting near e.
+        lo = bisect.bisect_left(starts, e.start - _longest[0] - 1)
+        for _, _, other in by_start[lo:]:
+            if other.start > e.end:
+                break
+            if e.overlaps(other):
+                return True
+        return False
+
+    _longest = [0]
+
+    def take(e: Edit, rank: int):
+        k = bisect.bisect_right(starts, e.start)
+        starts.insert(k, e.start)
+        by_start.insert(k, (e.start, rank, e))
+        taken.append((e, rank))
+        _longest[0] = max(_longest[0], e.end - e.start)
+
+    for rank, f in enumerate(sorted(findings, key=_order_key)):
+        if not f.edits:
+            continue
+        if f.partial:
+            ok = [e for e in f.edits if not collides(e)]
+            for e in ok:
+                take(e, rank)
+            (applied if ok else dropped).append(f.id)
+            continue
+        own = sorted(f.edits)
+        if any(a.overlaps(b) for a, b in zip(own, own[1:])) or any(collides(e) for e in own):
+            dropped.append(f.id)
+            continue
+        for e in own:
+            take(e, rank)
+        applied.append(f.id)
+    return taken, applied, dropped
+
+
+def apply_fixes(raw: str, findings: Iterable[Finding]) -> Cleaned:
+    """Apply the given (accepted) findings to raw."""
+    taken, applied, dropped = resolve(findings)
+    # Insertions before replacements at the same point; then by winner rank.
+    ordered = sorted(taken, key=lambda er: (er[0].start, er[0].end != er[0].start, er[0].end, er[1]))
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = clean = 0
+    for e, _ in ordered:
+        if e.start > pos:
+            parts.append(raw[pos:e.start])
+            segments.append(Segment(pos, e.start, clean, clean + e.start - pos, False))
+            clean += e.start - pos
+            pos = e.start
+        parts.append(e.text)
+        segments.append(Segment(e.start, e.end, clean, clean + len(e.text), True))
+        clean += len(e.text)
+        pos = e.end
+    if pos < len(raw) or not segments:
+        parts.append(raw[pos:])
+        segments.append(Segment(pos, len(raw), clean, clean + len(raw) - pos, False))
+    return Cleaned("".join(parts), tuple(applied), tuple(dropped), OffsetMap(segments))

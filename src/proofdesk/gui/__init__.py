@@ -1,0 +1,1 @@
+"""Desktop editor (PySide6). Nothing outside this package imports Qt."""

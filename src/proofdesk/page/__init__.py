@@ -1,0 +1,1 @@
+"""The page model: blocks with offsets, their roles, and articles."""

@@ -1,0 +1,106 @@
+"""Give every block its newspaper role: headline, body, caption, credit, marker...
+
+The rules look at the shape of a block (length, punctuation, its opening and
+closing words) and at its neighbours, never at the words of one page.
+"""
+from __future__ import annotations
+
+import re
+
+from proofdesk.page.blocks import Block, BlockKind
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A paragraph (or a sentence) may end with these; anything else means cut off.
+TERMINAL = "。！？!?…”’」』）)】》；;"
+CLAUSE_PUNCT = "，。；！？、：,;!?:"
+
+JUMP_RE = re.compile(
+    r"[（(]\s*(?:(?P<to>下转|转|续)|(?P<from>上接|接|承))\s*第?\s*"
+    r"(?P<page>[一二三四五六七八九十百\d０-９]+)\s*(?:版|页|面)\s*[）)]"
+)
+_JUMP_ALONE = re.compile(r"^(?:" + JUMP_RE.pattern + r"|(?:下转|转|上接|接)第?[一二三四五六七八九十\d]+(?:版|页|面))$")
+
+_NAME = rf"[{CJK}·]{{2,5}}"
+# Photo credits: 山西日报记者 史晓波 摄 / 本报记者 李阳鸿 摄 / 新华社发 / 资料图片
+CREDIT_RE = re.compile(
+    rf"(?:(?:[{CJK}]{{0,10}}(?:记者|通讯员|摄影|特约|见习|实习))?\s*{_NAME}"
+    rf"(?:\s*[、，,]\s*{_NAME})*\s*摄(?:影)?"
+    rf"|新华社(?:记者\s*{_NAME})?\s*发|[{CJK}]{{0,8}}供图|资料图片|图片来源[:：].{{1,20}}"
+    rf"|(?:图|摄影)[:：/]\s*{_NAME})\s*[）)]?$"
+)
+BYLINE_BODY_RE = re.compile(
+    rf"^(?:本报讯|[{CJK}]{{1,10}}(?:日报|晚报|报)讯|(?:新华社|中新社|本报)[{CJK}\d]{{0,20}}电|据新华社)"
+    r"|^[（(]?(?:本报)?记者[^）)]{1,30}[）)]"
+)
+BYLINE_RE = re.compile(rf"^(?:本报|[{CJK}]{{0,8}}报)?(?:特约)?(?:记者|通讯员)\s*{_NAME}(?:[\s、，]+{_NAME})*$")
+CAPTION_START_RE = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|\d{1,2}月\d{1,2}日[，,])")
+_NOISE_RE = re.compile(rf"^[^{CJK}A-Za-z]{{0,6}}$|^[A-Za-z]?\d{{0,3}}[A-Za-z]?$")
+
+
+def ends_complete(text: str) -> bool:
+    """True when text ends like a finished paragraph."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in TERMINAL or bool(JUMP_RE.search(t[-12:])))
+
+
+def heading_like(text: str) -> bool:
+    """Short, and no sentence punctuation inside: how titles and banners look."""
+    if len(text) > 48 or not text:
+        return False
+    core = text.strip("—-")
+    return not any(c in "，。；！？、,;?" for c in core) and core[-1:] not in "：:"
+
+
+def inline_credit(text: str) -> re.Match | None:
+    """A credit at the end of a caption block (…供应。本报记者 李阳鸿 摄)."""
+    m = CREDIT_RE.search(text)
+    if m and m.start() > 0 and text[m.start() - 1] in "。！？ \u3000）)":
+        return m
+    return None
+
+
+def _own_kind(b: Block) -> BlockKind:
+    t = b.text
+    if _NOISE_RE.match(t):
+        return BlockKind.NOISE
+    if _JUMP_ALONE.match(t):
+        return BlockKind.JUMP
+    if len(t) <= 40 and CREDIT_RE.match(t) and not BYLINE_BODY_RE.match(t):
+        return BlockKind.CREDIT
+    if len(t) <= 30 and BYLINE_RE.match(t):
+        return BlockKind.BYLINE
+    if BYLINE_BODY_RE.match(t) and len(t) > 20:
+        return BlockKind.BYLINE_BODY
+    if len(t) <= 400 and inline_credit(t):
+        return BlockKind.CAPTION
+    if heading_like(t):
+        if t.startswith(("——", "—", "--")):
+            return BlockKind.SUBHEAD
+        if t.endswith(("——", "—", "--")):
+            return BlockKind.KICKER
+        if re.search(rf"[{CJK}”]\s+[{CJK}“]", t) and len(re.split(r"\s+", t)) >= 3:
+            return BlockKind.BANNER
+        return BlockKind.HEADLINE
+    return BlockKind.BODY
+
+
+def classify(blocks: list[Block]) -> None:
+    """Set block.kind on every block, using each block and its neighbours."""
+    for b in blocks:
+        b.kind = _own_kind(b)
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        # The block right before a credit describes the photo.
+        if (
+            nxt is not None
+            and nxt.kind is BlockKind.CREDIT
+            and b.kind in (BlockKind.BODY, BlockKind.HEADLINE)
+            and len(b.text) <= 200
+            and ends_complete(b.text)
+        ):
+            b.kind = BlockKind.CAPTION
+        elif b.kind is BlockKind.BODY and CAPTION_START_RE.match(b.text) and len(b.text) <= 120:
+            prev = blocks[i - 1] if i else None
+            # A dated short block after a cut-off paragraph interrupts it: a caption.
+            if prev is not None and prev.kind.is_body and not ends_complete(prev.text):
+                b.kind = BlockKind.CAPTION

@@ -1,0 +1,1 @@
+"""Store: SQLite project file with issues, pages, findings, decisions and revisions."""
