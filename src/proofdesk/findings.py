@@ -123,11 +123,12 @@ class Finding:
 
     @property
     def start(self) -> int:
-        return min(s.start for s in self.spans)
+        """Start of the primary span (the text the finding is about)."""
+        return self.spans[0].start
 
     @property
     def end(self) -> int:
-        return max(s.end for s in self.spans)
+        return self.spans[0].end
 
     @property
     def has_fix(self) -> bool:

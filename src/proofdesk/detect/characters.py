@@ -1,6 +1,138 @@
-"""(being written)"""
+"""Character errors: look-alike characters that OCR confuses, and known omissions.
+
+For a Chinese look-alike pair (人/入, 己/已, 未/末, 候/侯 ...) the reading that
+forms a dictionary word is proposed only when the written one does not, and
+jieba's dictionary makes the other reading clearly likelier. Kana and Latin
+letters that look like Chinese characters or digits are replaced when they
+stand among Chinese characters or digits. Everything is decided on a few
+characters around each candidate, so long pages stay fast.
+"""
 from __future__ import annotations
 
+import re
 
-def detect(ctx) -> list:
-    return []
+from proofdesk.detect.context import PageContext
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.page.blocks import BlockKind
+from proofdesk.page.classify import CJK
+from proofdesk.words import best_route, freq
+
+# Chinese look-alikes: written -> possible intended readings.
+PAIRS = {
+    "人": "入", "入": "人", "己": "已巳", "已": "己", "巳": "已己", "未": "末", "末": "未",
+    "候": "侯", "侯": "候", "土": "士", "士": "土", "干": "千", "千": "干", "戊": "戌戍",
+    "戌": "戊戍", "戍": "戊戌", "拨": "拔", "拔": "拨", "汩": "汨", "汨": "汩", "刺": "剌",
+    "剌": "刺", "治": "冶", "冶": "治", "衰": "哀", "哀": "衰", "祟": "崇", "崇": "祟",
+    "贷": "货", "货": "贷", "洒": "酒", "酒": "洒", "夭": "天", "天": "夭", "免": "兔", "兔": "免",
+}
+# Kana and symbols that OCR puts in place of Chinese characters.
+KANA = {"カ": "力", "エ": "工", "ロ": "口", "ニ": "二", "ト": "卜", "タ": "夕", "ハ": "八",
+        "ー": "一", "へ": "乀", "ク": "勹", "二": "二", "〇": "〇"}
+KANA = {k: v for k, v in KANA.items() if k != v and v not in "乀勹"}
+_KANA_RE = re.compile("[" + "".join(KANA) + "]")
+_PAIR_RE = re.compile("[" + "".join(PAIRS) + "]")
+# Latin letters inside numbers: 2O24年, l2月.
+_DIGIT_RE = re.compile(r"(?<=\d)[Oo](?=\d|[年月日号])|(?<=\d)[lI](?=\d|[年月日号])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
+_DIGIT_MAP = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# Context rules for confusions a word list alone cannot settle.
+RULES = (
+    # a direction after a place is an entrance (入口), never a population (人口)
+    (re.compile(rf"(?<=[路街道桥站馆园场区门楼厦场院校])([东南西北]侧?)人(?=口)"), "入", "人口→入口：地点方位后应为“入口”",
+     "人口 -> 入口: after a place and a direction it is an entrance"),
+    (re.compile(r"人口处"), "入口处", "“人口处”应为“入口处”", "人口处 -> 入口处 (entrance)"),
+    # 党的十八大/十九大/二十大: the 大 is often lost
+    (re.compile(r"(?<=党的)(十[一二三四五六七八九]|二十)(?=以来|精神|报告|代表|召开|提出|强调|作出)"), None,
+     "“党的十X以来”缺“大”字", "missing 大 in 党的十X大"),
+)
+_TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
+               BlockKind.SUBHEAD, BlockKind.KICKER)
+WIN = 4
+MIN_GAIN = 5.0
+
+
+def _token_at(spans, i):
+    for s, e in spans:
+        if s <= i < e:
+            return s, e
+    return i, i + 1
+
+
+def _better_reading(text: str, i: int) -> tuple[str, float] | None:
+    """(alt, gain) when replacing text[i] makes a clearly likelier word."""
+    c = text[i]
+    lo, hi = max(0, i - WIN), min(len(text), i + WIN + 1)
+    win, k = text[lo:hi], i - lo
+    best = None
+    for alt in PAIRS[c]:
+        cand = win[:k] + alt + win[k + 1:]
+        # Cheap gate: some dictionary word of 2-4 chars must contain the new character.
+        if not any(freq(cand[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), k + 1)
+                   if s + n <= len(cand)):
+            continue
+        lp0, spans0 = best_route(win)
+        lp1, spans1 = best_route(cand)
+        s1, e1 = _token_at(spans1, k)
+        s0, e0 = _token_at(spans0, k)
+        new_word, old_word = cand[s1:e1], win[s0:e0]
+        if e1 - s1 < 2 or freq(new_word) < 100:
+            continue
+        if e0 - s0 >= 2 and freq(old_word) * 50 > freq(new_word):
+            continue
+        gain = lp1 - lp0
+        if gain >= MIN_GAIN and (best is None or gain > best[1]):
+            best = (alt, gain)
+    return best
+
+
+def _finding(start: int, end: int, new: str, zh: str, en: str, conf: float, old: str) -> Finding:
+    return Finding(FindingKind.CHAR, (Span(start, end),), zh, en, conf, (Edit(start, end, new),),
+                   details=(("from", old), ("to", new)))
+
+
+def detect(ctx: PageContext) -> list[Finding]:
+    out: list[Finding] = []
+    for b in ctx.blocks:
+        if b.index in ctx.removed or b.index in ctx.moved or b.kind not in _TEXT_KINDS:
+            continue
+        t = b.text
+        seen: set[int] = set()
+        for rx, repl, zh, en in RULES:
+            for m in rx.finditer(t):
+                if repl is None:  # insertion of a lost character
+                    pos = b.raw_pos(m.end())
+                    out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), pos),), zh, en, 0.85,
+                                       (Edit(pos, pos, "大"),), details=(("from", ""), ("to", "大"))))
+                    seen.add(m.end())
+                    continue
+                s = m.end(1) if m.groups() else m.start()
+                old = t[s:s + len(repl)] if m.groups() else m.group()
+                new = repl
+                out.append(_finding(b.raw_pos(s), b.raw_pos(s + len(old)), new, zh, en, 0.8, old))
+                seen.update(range(s, s + len(old)))
+        for m in _KANA_RE.finditer(t):
+            i = m.start()
+            near = t[max(0, i - 2):i] + t[i + 1:i + 3]
+            if re.search(f"[{CJK}]", near) and not re.search("[\u3041-\u30ff]", near):
+                c = m.group()
+                out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), KANA[c],
+                                    f"日文假名“{c}”应为汉字“{KANA[c]}”", f"Kana {c} should be the Chinese {KANA[c]}",
+                                    0.9, c))
+        for m in _DIGIT_RE.finditer(t):
+            i, c = m.start(), m.group()
+            out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), _DIGIT_MAP[c],
+                                f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
+                                f"Letter {c} inside a number should be {_DIGIT_MAP[c]}", 0.85, c))
+        for m in _PAIR_RE.finditer(t):
+            i = m.start()
+            if i in seen:
+                continue
+            better = _better_reading(t, i)
+            if better:
+                alt, gain = better
+                c = t[i]
+                word = t[max(0, i - 1):i + 2]
+                out.append(_finding(
+                    b.raw_pos(i), b.raw_pos(i + 1), alt,
+                    f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
+                    min(0.95, 0.6 + gain / 40), c))
+    return out

@@ -12,12 +12,17 @@ class PageContext:
     blocks: list[Block]
     # Blocks a duplicate fix removes whole (their index).
     removed: set[int] = field(default_factory=set)
+    # Removed block index -> the raw range its duplicate fix deletes (block + gap).
+    deletions: dict[int, tuple[int, int]] = field(default_factory=dict)
     # Block index -> number of leading characters a duplicate fix removes.
     trimmed: dict[int, int] = field(default_factory=dict)
     # Blocks a continuation fix moves after the paragraph they interrupted.
     moved: set[int] = field(default_factory=set)
     # (a, b): block b continues block a's sentence and is joined to it.
     joins: list[tuple[int, int]] = field(default_factory=list)
+
+    def survivors(self) -> list[Block]:
+        return [b for b in self.blocks if b.index not in self.removed]
 
     def text_of(self, i: int) -> str:
         """The block's text as it stands after duplicate trimming."""

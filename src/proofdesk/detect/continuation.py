@@ -1,6 +1,132 @@
-"""(being written)"""
+"""Broken continuations: a sentence cut where a column or page ends.
+
+A body paragraph that stops without closing punctuation was cut off. Its
+continuation is the next body block, possibly behind blocks that interrupt it
+(a photo caption and credit, a jump marker, a headline of another article) and
+behind copies that duplicate detection removes. The fix joins the halves with
+no separator and moves each interrupting block right after the joined
+paragraph. jieba is asked, at the break only, whether a word spans it.
+
+Never joined: a paragraph that ends like a paragraph, a byline-led paragraph
+(it starts an article), headings to body unless a word spans the break.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def detect(ctx) -> list:
-    return []
+from proofdesk.detect.context import PageContext
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.page.blocks import Block, BlockKind
+from proofdesk.page.classify import ends_complete, heading_like
+from proofdesk.words import word_across
+
+MAX_SKIP = 6
+_INTERRUPTERS = {BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP, BlockKind.NOISE}
+_HEADINGS = {BlockKind.BANNER, BlockKind.KICKER, BlockKind.HEADLINE, BlockKind.SUBHEAD, BlockKind.BYLINE}
+
+
+@dataclass
+class _Join:
+    a: Block
+    b: Block
+    moved: list[Block]
+    word: str
+    confidence: float
+
+
+def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
+    a = seq[p]
+    text_a = ctx.text_of(a.index)
+    if not text_a or ends_complete(text_a):
+        return None
+    stub = heading_like(text_a) or a.kind.is_heading or a.kind is BlockKind.CAPTION
+    if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE):
+        return None
+    moved: list[Block] = []
+    q = p + 1
+    while q < len(seq) and len(moved) < MAX_SKIP and (seq[q].kind in _INTERRUPTERS or seq[q].kind in _HEADINGS):
+        moved.append(seq[q])
+        q += 1
+    if q >= len(seq):
+        return None
+    b = seq[q]
+    text_b = ctx.text_of(b.index)
+    if b.kind is not BlockKind.BODY or not text_b:
+        # A short body fragment may look like a heading; accept it only when a word spans the break.
+        if not (b.kind is BlockKind.HEADLINE and not moved and word_across(text_a, text_b)):
+            return None
+    word = word_across(text_a, text_b)
+    over_heading = any(m.kind in _HEADINGS for m in moved)
+    if stub or over_heading:
+        # Titles end without punctuation too: only a word across the break proves a cut.
+        if not word or (stub and moved):
+            return None
+        conf = 0.7
+    else:
+        conf = 0.95 if text_a[-1] in "，、,（(“《" else 0.85
+        if word:
+            conf = min(0.98, conf + 0.1)
+    return _Join(a, b, moved, word, conf)
+
+
+def _gap_edits(ctx: PageContext, start: int, end: int) -> list[Edit]:
+    """Delete raw[start:end] except what duplicate fixes already delete there."""
+    cuts = sorted((s, e) for s, e in ctx.deletions.values() if start <= s < end)
+    edits, pos = [], start
+    for s, e in cuts:
+        if s > pos:
+            edits.append(Edit(pos, s, ""))
+        pos = max(pos, e)
+    if pos < end:
+        edits.append(Edit(pos, end, ""))
+    return edits
+
+
+def detect(ctx: PageContext) -> list[Finding]:
+    seq = ctx.survivors()
+    joins: list[_Join] = []
+    joined_to: dict[int, int] = {}  # b.index -> a.index
+    taken: set[int] = set()         # blocks already used as a second half or moved
+    for p in range(len(seq)):
+        if seq[p].index in taken:
+            continue
+        j = _find_join(ctx, seq, p)
+        if j is None or j.b.index in taken:
+            continue
+        joins.append(j)
+        joined_to[j.b.index] = j.a.index
+        taken.add(j.b.index)
+        taken.update(m.index for m in j.moved)
+        ctx.moved.update(m.index for m in j.moved)
+        ctx.joins.append((j.a.index, j.b.index))
+
+    next_of = {a: b for b, a in joined_to.items()}
+
+    def chain_end(i: int) -> Block:
+        while i in next_of:
+            i = next_of[i]
+        return ctx.blocks[i]
+
+    findings = []
+    for j in joins:
+        edits = _gap_edits(ctx, j.a.end, j.b.start)
+        spans = [Span(j.a.end - min(8, len(j.a.text)), j.a.end), Span(j.b.start, j.b.start + min(8, len(j.b.text)))]
+        if j.moved:
+            tail = chain_end(j.b.index)
+            moved_text = "".join("\n" + ctx.text_of(m.index) for m in j.moved)
+            edits.append(Edit(tail.end, tail.end, moved_text))
+            spans.extend(Span(m.start, m.end) for m in j.moved)
+            zh = (f"句子被{len(j.moved)}个插入块（图片说明、署名或标题）隔断；接上两半，"
+                  "插入块移到该段之后")
+            en = (f"Sentence interrupted by {len(j.moved)} block(s) (caption, credit or heading); "
+                  "join the halves and move them after the paragraph")
+        else:
+            zh, en = "段落在句中断开（分栏或换版）；两半直接相接", "Paragraph cut mid-sentence at a column end; join the halves"
+        if j.word:
+            zh += f"（“{j.word}”跨越断点）"
+            en += f" (the word “{j.word}” spans the break)"
+        findings.append(Finding(
+            FindingKind.CONTINUATION, tuple(spans), zh, en, j.confidence, tuple(edits),
+            details=(("word", j.word), ("moved", str(len(j.moved)))),
+        ))
+    return findings

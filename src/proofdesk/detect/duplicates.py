@@ -1,6 +1,238 @@
-"""(being written)"""
+"""Duplicate passages: overlap repeats and orphaned copies.
+
+Overlapping extraction regions make a block repeat the tail of the block before
+it, or make whole paragraphs stand twice on a page. Candidates come from an
+index of clauses (text between punctuation marks): one pass over the page, and
+clauses that occur in many blocks are ignored, so the work stays linear in the
+page length instead of comparing all pairs of blocks. Each candidate pair is
+then aligned character by character, which also tolerates a few OCR errors.
+
+Safety: a copy is only removed while the text it repeats stays on the page,
+so two copies of one passage are never both removed.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 
-def detect(ctx) -> list:
-    return []
+from proofdesk.detect.context import PageContext
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.page.blocks import Block, BlockKind
+from proofdesk.page.classify import ends_complete
+
+_CLAUSE = re.compile(r"[，。；！？、：“”‘’（）《》「」\s,.;!?:()\"']+")
+MIN_CLAUSE = 4
+MAX_POSTINGS = 6      # a clause in more blocks than this is boilerplate
+MIN_DUP = 12          # shorter repeats are normal prose
+MIN_MATCH = 4         # matching runs shorter than this are coincidence
+COVER = 0.8           # share of a block that must match to call it a copy
+EDGE = 3              # slack, in characters, at the ends of an alignment
+MAX_ALIGN = 20000     # longer blocks are compared on a window around the match
+
+_COPYABLE = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION)
+
+
+def _clauses(text: str) -> list[str]:
+    parts = [c for c in _CLAUSE.split(text) if len(c) >= MIN_CLAUSE]
+    return parts or ([text] if len(text) >= MIN_DUP else [])
+
+
+def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
+    """For each block, the other blocks sharing enough clause text with it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    clauses: dict[int, set[str]] = {}
+    for b in blocks:
+        if len(b.text) < MIN_DUP or b.kind not in _COPYABLE:
+            continue
+        cl = set(_clauses(b.text))
+        clauses[b.index] = cl
+        for c in cl:
+            index[c].append(b.index)
+    out: dict[int, list[int]] = {}
+    for i, cl in clauses.items():
+        votes: Counter = Counter()
+        for c in cl:
+            post = index[c]
+            if len(post) > MAX_POSTINGS:
+                continue
+            for j in post:
+                if j != i:
+                    votes[j] += len(c)
+        found = [j for j, v in votes.items() if v >= MIN_DUP]
+        if found:
+            out[i] = sorted(found, key=lambda j: (-votes[j], j))[:4]
+    return out
+
+
+class _Match:
+    """Alignment of block text a against block text b."""
+
+    def __init__(self, a: str, b: str):
+        sm = SequenceMatcher(None, a, b, autojunk=False)
+        runs = [m for m in sm.get_matching_blocks() if m.size >= MIN_MATCH]
+        self.matched = sum(m.size for m in runs)
+        if runs:
+            self.a_lo, self.a_hi = runs[0].a, runs[-1].a + runs[-1].size
+            self.b_lo, self.b_hi = runs[0].b, runs[-1].b + runs[-1].size
+        else:
+            self.a_lo = self.a_hi = self.b_lo = self.b_hi = 0
+        self.len_a, self.len_b = len(a), len(b)
+
+    def a_whole(self) -> bool:
+        return (self.a_lo <= EDGE and self.a_hi >= self.len_a - EDGE
+                and self.matched >= COVER * self.len_a)
+
+    def b_whole(self) -> bool:
+        return (self.b_lo <= EDGE and self.b_hi >= self.len_b - EDGE
+                and self.matched >= COVER * self.len_b)
+
+    def a_head_is_b_tail(self) -> bool:
+        span = self.a_hi - self.a_lo
+        return (self.a_lo <= EDGE and self.b_hi >= self.len_b - EDGE and span >= MIN_DUP
+                and self.matched >= COVER * span and self.a_hi < self.len_a - EDGE)
+
+
+def _align(a: str, b: str) -> _Match:
+    if len(a) + len(b) > MAX_ALIGN:
+        a, b = a[:MAX_ALIGN // 2], b[-MAX_ALIGN // 2:]
+    return _Match(a, b)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _similarity(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+class _Finder:
+    def __init__(self, ctx: PageContext):
+        self.ctx = ctx
+        self.blocks = ctx.blocks
+        self.findings: list[Finding] = []
+
+    # -- geometry -------------------------------------------------------
+    def _prev_alive(self, i: int) -> Block | None:
+        for j in range(i - 1, -1, -1):
+            if j not in self.ctx.removed:
+                return self.blocks[j]
+        return None
+
+    def _next_alive(self, i: int) -> Block | None:
+        for j in range(i + 1, len(self.blocks)):
+            if j not in self.ctx.removed:
+                return self.blocks[j]
+        return None
+
+    def _deletion(self, b: Block) -> tuple[int, int]:
+        """Raw range removing block b: the block and the gap after it."""
+        if b.index + 1 < len(self.blocks):
+            return b.start, self.blocks[b.index + 1].start
+        if b.index > 0:
+            return self.blocks[b.index - 1].end, b.end
+        return b.start, b.end
+
+    # -- decisions ------------------------------------------------------
+    def remove(self, d: Block, keep: Block, how: str, conf: float) -> None:
+        start, end = self._deletion(d)
+        self.ctx.removed.add(d.index)
+        self.ctx.deletions[d.index] = (start, end)
+        if how == "tail":
+            zh = f"与上一段末尾重复（{len(d.text)}字，扫描区域重叠），删除此重复"
+            en = f"Repeats the end of the previous paragraph ({len(d.text)} chars, overlapping scan regions); remove it"
+        else:
+            zh = f"孤立的重复段落（{len(d.text)}字），原文在别处且接续其句子；删除此副本"
+            en = f"Orphaned copy ({len(d.text)} chars); the text also stands where its sentence continues; remove this copy"
+        self.findings.append(Finding(
+            FindingKind.DUPLICATE, (Span(d.start, d.end), Span(keep.start, keep.end)), zh, en, conf,
+            (Edit(start, end, ""),), details=(("kept", str(keep.start)), ("how", how)),
+        ))
+
+    def trim(self, d: Block, prev: Block, n: int, conf: float) -> None:
+        cut = d.raw_pos(n)
+        self.ctx.trimmed[d.index] = n
+        self.findings.append(Finding(
+            FindingKind.DUPLICATE, (Span(d.start, cut), Span(prev.start, prev.end)),
+            f"段首{n}字重复上一段末尾（扫描区域重叠），删除重复部分",
+            f"The first {n} chars repeat the end of the previous paragraph; remove them",
+            0.9, (Edit(d.start, cut, ""),), details=(("kept", str(prev.start)), ("how", "overlap")),
+        ))
+
+    def _continues(self, first: Block) -> bool:
+        """Does this copy continue the sentence cut off right before it?"""
+        prev = self._prev_alive(first.index)
+        while prev is not None and prev.kind in (BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP):
+            prev = self._prev_alive(prev.index)
+        return (prev is not None and prev.kind.is_body and first.kind is BlockKind.BODY
+                and not ends_complete(self.ctx.text_of(prev.index)))
+
+    def _context(self, first: Block, last: Block, text: str) -> float:
+        near = [b for b in (self._prev_alive(first.index), self._next_alive(last.index))
+                if b is not None and b.kind.is_body]
+        return max((_similarity(text, b.text) for b in near), default=0.0)
+
+    def _keep_first_of_twins(self, run_a: list[Block], run_b: list[Block]) -> bool:
+        text = "".join(b.text for b in run_a)
+        ca, cb = self._continues(run_a[0]), self._continues(run_b[0])
+        if ca != cb:
+            return ca
+        sa = self._context(run_a[0], run_a[-1], text)
+        sb = self._context(run_b[0], run_b[-1], text)
+        if abs(sa - sb) > 0.05:
+            return sa > sb
+        return True  # no evidence either way: keep reading order's first copy
+
+    # -- main -----------------------------------------------------------
+    def run(self) -> list[Finding]:
+        cands = _candidates(self.blocks)
+        twins: dict[int, int] = {}
+        for i in sorted(cands):
+            if i in self.ctx.removed:
+                continue
+            d = self.blocks[i]
+            for j in cands[i]:
+                x = self.blocks[j]
+                if j in self.ctx.removed:
+                    continue
+                m = _align(d.text, x.text)
+                if m.a_whole() and m.b_whole():
+                    twins.setdefault(min(i, j), max(i, j))
+                    break
+                if m.a_whole() and x.index not in self.ctx.removed:
+                    how = "tail" if self._prev_alive(i) is x and m.b_hi >= m.len_b - EDGE else "orphan"
+                    self.remove(d, x, how, 0.95 if how == "tail" else 0.85)
+                    break
+                if j < i and self._prev_alive(i) is x and m.a_head_is_b_tail() and i not in self.ctx.trimmed:
+                    self.trim(d, x, m.a_hi, 0.9)
+                    break
+        self._resolve_twins(twins)
+        return self.findings
+
+    def _resolve_twins(self, twins: dict[int, int]) -> None:
+        done: set[int] = set()
+        for i in sorted(twins):
+            if i in done:
+                continue
+            j = twins[i]
+            run_a, run_b = [i], [j]
+            while twins.get(run_a[-1] + 1) == run_b[-1] + 1 and run_a[-1] + 1 < j:
+                run_a.append(run_a[-1] + 1)
+                run_b.append(run_b[-1] + 1)
+            done.update(run_a)
+            blocks_a = [self.blocks[k] for k in run_a]
+            blocks_b = [self.blocks[k] for k in run_b]
+            if any(k in self.ctx.removed for k in run_a + run_b):
+                continue
+            adjacent = run_b[0] == run_a[-1] + 1
+            keep_a = True if adjacent else self._keep_first_of_twins(blocks_a, blocks_b)
+            gone, kept = (blocks_b, blocks_a) if keep_a else (blocks_a, blocks_b)
+            how = "tail" if adjacent else "orphan"
+            for g, k in zip(gone, kept):
+                self.remove(g, k, how, 0.9 if adjacent else 0.8)
+
+
+def detect(ctx: PageContext) -> list[Finding]:
+    return _Finder(ctx).run()

@@ -48,7 +48,10 @@ def heading_like(text: str) -> bool:
     if len(text) > 48 or not text:
         return False
     core = text.strip("—-")
-    return not any(c in "，。；！？、,;?" for c in core) and core[-1:] not in "：:"
+    if not core or any(c in "，。；！？,;?" for c in core) or core[-1] in "：:、":
+        return False
+    # Titles list things with 、 but stay short.
+    return "、" not in core or len(core) <= 32
 
 
 def inline_credit(text: str) -> re.Match | None:

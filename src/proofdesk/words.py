@@ -1,0 +1,68 @@
+"""Chinese word knowledge from jieba's dictionary, loaded on first use only.
+
+Detectors ask small questions around candidate places (does a word cross this
+break? which of two readings is likelier?) instead of segmenting whole pages.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from functools import lru_cache
+
+_dt = None
+
+
+def _tokenizer():
+    global _dt
+    if _dt is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()
+        _dt = jieba.dt
+    return _dt
+
+
+def freq(word: str) -> int:
+    """Dictionary frequency of word (0 when it is not a dictionary word)."""
+    return _tokenizer().FREQ.get(word, 0) or 0
+
+
+def is_word(word: str) -> bool:
+    return freq(word) > 0
+
+
+@lru_cache(maxsize=65536)
+def best_route(text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
+    """Log-probability and token spans of jieba's best dictionary segmentation."""
+    dt = _tokenizer()
+    dag = dt.get_DAG(text)
+    route: dict = {}
+    dt.calc(text, dag, route)
+    spans, i = [], 0
+    while i < len(text):
+        j = route[i][1] + 1
+        spans.append((i, j))
+        i = j
+    return route[0][0] if text else 0.0, tuple(spans)
+
+
+def word_across(left: str, right: str, ctx: int = 4) -> str:
+    """The dictionary word that spans the junction of left|right, or ''."""
+    a, b = left[-ctx:], right[:ctx]
+    if not a or not b:
+        return ""
+    _, spans = best_route(a + b)
+    cut = len(a)
+    for s, e in spans:
+        if s < cut < e and e - s >= 2 and is_word((a + b)[s:e]):
+            return (a + b)[s:e]
+    return ""
+
+
+def logprob(text: str) -> float:
+    return best_route(text)[0]
+
+
+def total_log() -> float:
+    return math.log(_tokenizer().total)
