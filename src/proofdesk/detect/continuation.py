@@ -12,6 +12,7 @@ Never joined: a paragraph that ends like a paragraph, a byline-led paragraph
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from proofdesk.detect.context import PageContext
@@ -63,10 +64,37 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
             return None
         conf = 0.7
     else:
-        conf = 0.95 if text_a[-1] in "，、,（(“《" else 0.85
-        if word:
-            conf = min(0.98, conf + 0.1)
+        conf = _cut_confidence(text_a, text_b, word)
+        if conf is None:
+            return None
     return _Join(a, b, moved, word, conf)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;…]")
+_OPENER = re.compile(r"^(?:[“‘《「\"]|\d|[一二三四五六七八九十]+[、是])")
+
+
+def _cut_confidence(text_a: str, text_b: str, word: str) -> float | None:
+    """How sure we are that a body paragraph ending in text_a was cut off (None: it was not)."""
+    last = text_a[-1]
+    if last in "，、,（(“《":
+        return 0.95
+    if last in "：:—-":
+        # "…如下：" and "…——" introduce the next paragraph; only a word across the break says otherwise.
+        return 0.8 if word else None
+    tail = _SENTENCE_END.split(text_a)[-1]
+    if word:
+        return 0.95
+    if any(c in tail for c in "，、,"):
+        return 0.9
+    if len(tail) <= 4:
+        return 0.85
+    # A clause-less tail may be an inner subhead glued to its paragraph ("…答卷。赋能千行百业集聚成势").
+    # Then the next block opens a paragraph: a date, a number, a quote, or a short opening clause.
+    first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
+    if _OPENER.match(text_b) or len(first) <= 6:
+        return None
+    return 0.75
 
 
 def _gap_edits(ctx: PageContext, start: int, end: int) -> list[Edit]:

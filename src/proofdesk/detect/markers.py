@@ -35,7 +35,7 @@ def detect(ctx: PageContext) -> list[Finding]:
             details = [("role", b.kind.value)]
             credit = inline_credit(b.text) if b.kind is BlockKind.CAPTION else None
             if credit:
-                details.append(("credit", credit.group().strip()))
+                details.append(("credit", credit[1]))
             out.append(Finding(FindingKind.CAPTION, (Span(b.start, b.end),), zh, en,
                                0.8, details=tuple(details)))
     return out

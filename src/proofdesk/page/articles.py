@@ -84,9 +84,9 @@ def build_article(blocks: list[Block]) -> Article:
         elif k is BlockKind.BYLINE:
             a.byline = t
         elif k is BlockKind.CAPTION:
-            m = inline_credit(t)
-            if m:
-                a.captions.append({"text": t[:m.start()].rstrip(), "credit": m.group().strip()})
+            credit = inline_credit(t)
+            if credit:
+                a.captions.append({"text": t[:credit[0]].rstrip(), "credit": credit[1]})
             else:
                 a.captions.append({"text": t, "credit": ""})
         elif k is BlockKind.CREDIT:

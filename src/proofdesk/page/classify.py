@@ -48,17 +48,24 @@ def heading_like(text: str) -> bool:
     if len(text) > 48 or not text:
         return False
     core = text.strip("—-")
-    if not core or any(c in "，。；！？,;?" for c in core) or core[-1] in "：:、":
+    if not core or any(c in "。；！？;?" for c in core) or core[-1] in "：:、，,":
+        return False
+    # Subheads may hold one comma ("多维并进，畅通节气文化传播渠道") but stay short.
+    commas = core.count("，") + core.count(",")
+    if commas > 1 or (commas == 1 and len(core) > 20):
         return False
     # Titles list things with 、 but stay short.
     return "、" not in core or len(core) <= 32
 
 
-def inline_credit(text: str) -> re.Match | None:
-    """A credit at the end of a caption block (…供应。本报记者 李阳鸿 摄)."""
-    m = CREDIT_RE.search(text)
+def inline_credit(text: str) -> tuple[int, str] | None:
+    """(offset, credit) of a credit ending a caption block (…供应。本报记者 李阳鸿 摄)."""
+    if not text.endswith(("摄", "摄影", "发", "供图", "图片", ")", "）")) and "图" not in text[-30:]:
+        return None  # cheap gate: the regex below is slow on long paragraphs
+    base = max(0, len(text) - 48)
+    m = CREDIT_RE.search(text, base)
     if m and m.start() > 0 and text[m.start() - 1] in "。！？ \u3000）)":
-        return m
+        return m.start(), m.group().strip()
     return None
 
 
