@@ -14,6 +14,7 @@ from proofdesk.errors import ProofDeskError
 
 COMMAND_MODULES = (
     "proofdesk.cli.page_commands",
+    "proofdesk.cli.store_commands",
 )
 
 EXIT_USER_ERROR = 2
