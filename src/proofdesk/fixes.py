@@ -108,9 +108,11 @@ def resolve(findings: Iterable[Finding]) -> tuple[list[tuple[Edit, int]], list[s
         if not f.edits:
             continue
         if f.partial:
-            ok = [e for e in f.edits if not collides(e)]
-            for e in ok:
-                take(e, rank)
+            ok = False
+            for e in sorted(f.edits):
+                if not collides(e):
+                    take(e, rank)
+                    ok = True
             (applied if ok else dropped).append(f.id)
             continue
         own = sorted(f.edits)

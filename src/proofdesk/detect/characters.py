@@ -45,7 +45,10 @@ RULES = (
 _TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
                BlockKind.SUBHEAD, BlockKind.KICKER)
 WIN = 4
-MIN_GAIN = 5.0
+MIN_GAIN = 3.0
+# 己 and 末 almost never stand alone in modern text, while 已 and 未 often do
+# (合作己持续 -> 合作已持续), so a lone 己/末 may become a lone 已/未.
+ALONE_OK = {"己": "已", "末": "未"}
 
 
 def _token_at(spans, i):
@@ -63,8 +66,9 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     best = None
     for alt in PAIRS[c]:
         cand = win[:k] + alt + win[k + 1:]
+        lone = ALONE_OK.get(c) == alt
         # Cheap gate: some dictionary word of 2-4 chars must contain the new character.
-        if not any(freq(cand[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), k + 1)
+        if not lone and not any(freq(cand[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), k + 1)
                    if s + n <= len(cand)):
             continue
         lp0, spans0 = best_route(win)
@@ -72,7 +76,9 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
         s1, e1 = _token_at(spans1, k)
         s0, e0 = _token_at(spans0, k)
         new_word, old_word = cand[s1:e1], win[s0:e0]
-        if e1 - s1 < 2 or freq(new_word) < 100:
+        if lone and e1 - s1 == 1 and e0 - s0 == 1:
+            pass  # a lone bound character for a lone free one
+        elif e1 - s1 < 2 or freq(new_word) < 100:
             continue
         if e0 - s0 >= 2 and freq(old_word) * 50 > freq(new_word):
             continue

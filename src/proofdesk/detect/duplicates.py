@@ -33,9 +33,19 @@ MAX_ALIGN = 20000     # longer blocks are compared on a window around the match
 _COPYABLE = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION)
 
 
+ANCHOR = 6
+
+
 def _clauses(text: str) -> list[str]:
-    parts = [c for c in _CLAUSE.split(text) if len(c) >= MIN_CLAUSE]
-    return parts or ([text] if len(text) >= MIN_DUP else [])
+    """Index keys of a block: its clauses, plus the head and tail of long clauses
+    so that a copy with an OCR error inside a clause still shares keys."""
+    parts = [c for c in _CLAUSE.split(text) if len(c) >= MIN_CLAUSE] or ([text] if len(text) >= MIN_DUP else [])
+    keys = list(parts)
+    for c in parts:
+        if len(c) >= 2 * ANCHOR:
+            keys.append("<" + c[:ANCHOR])
+            keys.append(">" + c[-ANCHOR:])
+    return keys
 
 
 def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
@@ -58,7 +68,7 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
                 continue
             for j in post:
                 if j != i:
-                    votes[j] += len(c)
+                    votes[j] += ANCHOR if c[0] in "<>" else len(c)
         found = [j for j, v in votes.items() if v >= MIN_DUP]
         if found:
             out[i] = sorted(found, key=lambda j: (-votes[j], j))[:4]

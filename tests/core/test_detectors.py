@@ -1,0 +1,104 @@
+"""Each detector on small pages written for the purpose."""
+from proofdesk.analysis import analyze, clean_text
+from proofdesk.findings import FindingKind
+
+P1 = "市里今年新建了三座公园，绿地面积比去年增加了一成。园林部门表示，新公园都配有健身步道和儿童游乐区，方便周边居民就近休闲。"
+P2 = "据了解，明年还将继续推进口袋公园建设，让市民出门五百米就能见到绿色。"
+HEAD = "城市绿地面积持续增加"
+
+
+def lines(text):
+    return [ln for ln in text.splitlines() if ln.strip()]
+
+
+def test_clean_page_is_left_alone():
+    raw = f"{HEAD}\n\n{P1}\n\n{P2}\n"
+    a = analyze(raw)
+    assert not [f for f in a.findings if f.has_fix and f.kind is not FindingKind.LAYOUT]
+    assert lines(clean_text(raw)) == [HEAD, P1, P2]
+
+
+def test_cut_mid_word_is_joined():
+    cut = P1.index("健身") + 1  # 健|身
+    raw = f"{HEAD}\n\n{P1[:cut]}\n\n{P1[cut:]}\n\n{P2}"
+    assert lines(clean_text(raw)) == [HEAD, P1, P2]
+
+
+def test_caption_and_credit_inside_a_sentence_move_after_the_paragraph():
+    cut = P1.index("方便") + 2
+    cap, credit = "3月2日，市民在新建的公园里散步。", "本报记者 王小明 摄"
+    raw = f"{P1[:cut]}\n\n{cap}\n\n{credit}\n\n{P1[cut:]}\n\n{P2}"
+    out = lines(clean_text(raw))
+    assert out == [P1, cap, credit, P2]
+    cont = analyze(raw).of_kind(FindingKind.CONTINUATION)
+    assert len(cont) == 1 and cont[0].detail("moved") == "2"
+
+
+def test_tail_repeat_is_removed_once():
+    tail = P1[P1.index("园林部门"):]
+    raw = f"{P1}\n\n{tail}\n\n{P2}"
+    out = clean_text(raw)
+    assert out.count("园林部门表示") == 1 and lines(out) == [P1, P2]
+
+
+def test_tail_repeat_between_the_halves_of_a_cut_sentence():
+    cut = P1.index("儿童") + 1
+    first = P1[:cut]
+    raw = f"{first}\n\n{first[-30:]}\n\n{P1[cut:]}\n\n{P2}"
+    assert lines(clean_text(raw)) == [P1, P2]
+
+
+def test_orphaned_copy_goes_and_the_continuing_copy_stays():
+    other = "另一则消息：本市图书馆延长开放时间，周末开放到晚上九点，方便读者借阅。"
+    cut = P1.index("新公园") + 1
+    second = P1[cut:]
+    raw = f"{other}\n\n{second}\n\n{HEAD}\n\n{P1[:cut]}\n\n{second}\n\n{P2}"
+    out = lines(clean_text(raw))
+    assert out == [other, HEAD, P1, P2]
+
+
+def test_near_duplicate_with_ocr_differences_is_found():
+    copy = P2.replace("推进", "推迸").replace("绿色", "緑色")
+    raw = f"{P1}\n\n{P2}\n\n{copy}"
+    dups = analyze(raw).of_kind(FindingKind.DUPLICATE)
+    assert len(dups) == 1
+    assert lines(clean_text(raw)) == [P1, P2]
+
+
+def test_repeated_short_headline_is_not_a_duplicate():
+    raw = f"{HEAD}\n\n{P1}\n\n{HEAD}\n\n{P2}"
+    assert not analyze(raw).of_kind(FindingKind.DUPLICATE)
+
+
+def test_jump_marker_is_recorded_and_never_joined():
+    raw = f"{P1[:-1]}，\n\n（下转第二版）\n\n{HEAD}\n\n本报讯（记者李明）{P2}"
+    a = analyze(raw)
+    jumps = a.of_kind(FindingKind.JUMP)
+    assert [(j.detail("direction"), j.detail("page")) for j in jumps] == [("to", "二")]
+    out = lines(a.cleaned().text)
+    assert "（下转第二版）" in out
+
+
+def test_headline_and_glued_subhead_are_not_joined():
+    glued = P1 + "绿色发展成效明显"
+    raw = f"{HEAD}\n\n{glued}\n\n近年来，本市持续推进生态建设，城市环境明显改善。"
+    assert lines(clean_text(raw)) == lines(raw)
+
+
+def test_paragraph_ending_with_colon_is_not_joined():
+    raw = f"{P1[:-1]}，主要措施如下：\n\n“一是扩大绿地，二是建设步道。”"
+    assert lines(clean_text(raw)) == lines(raw)
+
+
+def test_look_alike_characters_are_corrected_only_where_a_word_says_so():
+    raw = "他己经来到这里，未来几年将进人新的阶段，エ作任务很重。人民群众的收入稳步增长，2O24年效果明显。"
+    out = clean_text(raw).strip()
+    assert out == "他已经来到这里，未来几年将进入新的阶段，工作任务很重。人民群众的收入稳步增长，2024年效果明显。"
+
+
+def test_findings_carry_both_languages_and_confidence():
+    cut = P1.index("健身") + 1
+    raw = f"{P1[:cut]}\n\n{P1[cut:]}"
+    for f in analyze(raw).findings:
+        assert f.message_zh and f.message_en and 0 < f.confidence <= 1
+        assert all(0 <= s.start <= s.end <= len(raw) for s in f.spans)
