@@ -209,7 +209,8 @@ class _Builder:
         return len(self.damages) - 1
 
     def _check(self, damage: int | None, defect: str, kind: str, **texts) -> None:
-        check = {"kind": kind, "defect": defect, **{k: squash(v) for k, v in texts.items()}}
+        check = {"kind": kind, "defect": defect,
+                 **{k: (v if k == "between" else squash(v)) for k, v in texts.items()}}
         if damage is not None:
             check["damage"] = damage
         self.checks.append(check)
@@ -436,9 +437,12 @@ class _Builder:
             if {self.units[a].role, self.units[b].role} == {"caption", "credit"}:
                 continue  # the seed's checks keep body text apart, not a caption from its credit
             ta, tb = squash(self.units[a].text), squash(self.units[b].text)
+            if ta[-1:] in "，、":
+                continue  # the corpus's own paragraphing cut a sentence here: no true boundary
             for k in (8, 12, 16, 24, 10_000):  # as short as the gold allows (as the seed's)
                 if not any(ta[-k:] in line and tb[:k] in line for line in gold_lines):
-                    self._check(None, "boundary", "apart", a=ta[-k:], b=tb[:k])
+                    self._check(None, "boundary", "apart", a=ta[-k:], b=tb[:k],
+                                between=f"{self.units[a].role}|{self.units[b].role}")
                     break
         return GeneratedPage(self.seed, raw, gold, self.checks, self.damages)
 
