@@ -1,16 +1,101 @@
 """Raw text -> blocks in reading order, with the findings that reading needed.
 
-Paragraph-per-line pages need nothing but a split. Hard-wrapped OCR output
-(reflow) and interleaved columns (reading order) plug in here.
+Three input shapes are told apart by the widths and endings of the lines:
+- paragraph-per-line (the seed page): every non-blank line is a block, no findings;
+- hard-wrapped (tesseract, ABBYY text export): printed lines are joined into
+  paragraphs, one REFLOW finding per paragraph of several lines;
+- interleaved columns (line-level OCR such as PaddleOCR): the column streams are
+  rebuilt first, and one ORDER finding rewrites the region in reading order.
 """
 from __future__ import annotations
 
-from proofdesk.findings import Finding
-from proofdesk.page.blocks import Block, split_blocks
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.page.blocks import Block, Line, blocks_from_lines, split_blocks, split_lines
 from proofdesk.page.classify import classify
+from proofdesk.page.columns import find_streams
+from proofdesk.page.reflow import Break, Shape, group_lines, is_hard_wrapped, local_widths, page_stats
+
+
+def input_shape(raw: str) -> Shape:
+    lines = split_lines(raw)
+    stats = page_stats(lines)
+    if not is_hard_wrapped(stats, len(lines)):
+        return Shape.PARAGRAPH_LINES
+    return Shape.INTERLEAVED if find_streams(lines, stats.width) else Shape.HARD_WRAPPED
 
 
 def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
-    blocks = split_blocks(raw)
+    lines = split_lines(raw)
+    stats = page_stats(lines)
+    if not is_hard_wrapped(stats, len(lines)):
+        blocks = split_blocks(raw)
+        classify(blocks)
+        return blocks, []
+    streams = find_streams(lines, stats.width)
+    if streams is None:
+        groups, breaks = _reflow(lines, stats.width)
+        findings = [_reflow_finding(g, b) for g, b in zip(groups, breaks) if len(g) > 1]
+    else:
+        head = [lines[i] for i in streams.head]
+        hg, hb = _reflow(head, stats.width)
+        body = [lines[i] for i in streams.order]
+        bg, bb = group_lines(body, stats.width, across_runs=True)
+        asides = [[lines[i]] for i in streams.asides]
+        findings = [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
+        region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
+        findings.append(_order_finding(raw, bg + asides, region, streams.columns))
+        # The detectors that follow expect blocks in raw order with plain gaps
+        # between them; paragraphs rebuilt from scattered lines are not, so the
+        # region stays one block per printed line and the ORDER fix rewrites it.
+        region_lines = sorted(region, key=lambda ln: ln.start)
+        groups = hg + [[ln] for ln in region_lines]
+    blocks = blocks_from_lines(groups)
     classify(blocks)
-    return blocks, []
+    return blocks, findings
+
+
+def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
+    widths = local_widths(lines, width)
+    groups: list[list[Line]] = []
+    breaks: list[list[Break]] = []
+    # Each blank-line run is reflowed with its own column width (captions are set smaller).
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or lines[i].run != lines[start].run:
+            g, b = group_lines(lines[start:i], widths[lines[start].run])
+            groups += g
+            breaks += b
+            start = i
+    return groups, breaks
+
+
+def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
+    n = len(group)
+    edits = tuple(Edit(a.end, b.start, "") for a, b in zip(group, group[1:]))
+    conf = min(br.confidence for br in breaks)
+    return Finding(
+        FindingKind.REFLOW,
+        (Span(group[0].start, group[-1].end),),
+        f"把本段的 {n} 个硬换行行合并为一段",
+        f"join the {n} wrapped lines of this paragraph",
+        conf,
+        edits,
+        details=(("lines", str(n)),),
+    )
+
+
+def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int) -> Finding:
+    start = min(ln.start for ln in region)
+    end = max(ln.end for ln in region)
+    text = "\n".join("".join(ln.text for ln in g) for g in groups)
+    n = len(region)
+    return Finding(
+        FindingKind.ORDER,
+        (Span(start, end),),
+        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，并合并为 {len(groups)} 段",
+        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order "
+        f"and join them into {len(groups)} paragraphs",
+        0.7,
+        (Edit(start, end, text),),
+        details=(("columns", str(columns)), ("lines", str(n)), ("paragraphs", str(len(groups)))),
+    )

@@ -1,0 +1,176 @@
+"""Rebuild column streams from OCR output that interleaves columns line by line.
+
+Line-level OCR engines (PaddleOCR and others) sort text lines top to bottom
+across the whole page, so the printed lines of neighbouring columns alternate:
+col1, col2, col1, col2 ... or, where four columns run side by side, col1..col4
+in turn. Within a stretch of K active columns, the line that continues line i
+is line i + K. Around a photo, a caption or a column that ends, K changes.
+
+How the streams are found:
+1. Lines set across columns (wider than the column: captions, headlines) and
+   photo credits are taken out of the flow; so are the short heading lines
+   above the first full line.
+2. For each line and each step k, a continuity score says how well line i + k
+   continues line i (a dictionary word across the break, a finished sentence
+   followed by an indented or quoted line).
+3. A local period K is voted over a window of neighbouring lines.
+4. Successor links i -> i + k are chosen greedily, strongest first, so that
+   each line has one successor and one predecessor and links never cross
+   (columns keep their left-to-right order in every row).
+5. Chains of links are the column streams; they are read in the order of their
+   first line, which is left to right for columns that start on the same row.
+
+Everything is local to a window of a few lines, so the work is linear in the
+number of lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from proofdesk.page.blocks import Line
+from proofdesk.page.reflow import OPENERS, ends_sentence, line_width, stands_alone
+
+_TEXT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+KMAX = 4
+# What a change in the number of side-by-side columns costs, in continuity points.
+CHANGE = 1.5
+# About what two unrelated lines score: a word across their junction by chance.
+RANDOM = 0.2
+
+
+def _spans_word(a: str, b: str) -> bool:
+    """Some dictionary word of two or more characters crosses a|b."""
+    from proofdesk.words import is_word
+
+    for i in range(1, min(3, len(a)) + 1):
+        for j in range(1, min(3, len(b)) + 1):
+            if i + j >= 2 and is_word(a[-i:] + b[:j]):
+                return True
+    return False
+
+
+def continuity(a: Line, b: Line, width: float) -> float:
+    """How well b continues a in the same column; about 0 for two unrelated lines.
+
+    Scores are centred on what two random lines of the page get, so a path
+    that links more lines does not win by the number of links alone.
+    """
+    if ends_sentence(a.text):
+        # After a finished sentence the column goes on with an indented or quoted
+        # line (a new paragraph) far more often than with a full one.
+        starts = b.text[0] in OPENERS or (line_width(b.text) <= width - 1.4 and not ends_sentence(b.text))
+        return 0.3 if starts else -0.2
+    score = 1.0 if _spans_word(a.text, b.text) else 0.0
+    if b.text[0] in "“「『":
+        # Mid-sentence a quotation rarely opens right at a line start; a
+        # paragraph that opens with one is far more common.
+        score -= 0.5
+    return score - RANDOM
+
+
+@dataclass(frozen=True)
+class Streams:
+    """The reading order of an interleaved region."""
+
+    head: tuple[int, ...]     # line indices kept before the region, in place
+    order: tuple[int, ...]    # line indices of the region, in reading order
+    asides: tuple[int, ...]   # captions and credits taken out of the flow
+    columns: int              # the largest number of columns side by side
+
+
+def _leading_heads(lines: list[Line], width: float) -> int:
+    n = 0
+    for ln in lines:
+        if line_width(ln.text) >= width * 0.7:
+            break
+        n += 1
+    return n
+
+
+class _Scores:
+    """Continuity scores between lines of the flow, computed on first use."""
+
+    def __init__(self, seq: list[Line], width: float):
+        self.seq, self.width, self.memo = seq, width, {}
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j)
+        if key not in self.memo:
+            self.memo[key] = continuity(self.seq[i], self.seq[j], self.width)
+        return self.memo[key]
+
+
+def assign_rows(seq: list[Line], width: float) -> list[tuple[int, int]]:
+    """Split the flow into rows (start, size): a row holds one line of each active column.
+
+    Dynamic programming over row starts: a row of K lines links its line in
+    column c to the line in column c of the row before, when both rows have
+    that column (columns are counted from the left). A change in the number
+    of columns costs CHANGE, so the row size changes only where continuity
+    evidence pays for it. Linear in the number of lines (KMAX**2 per line).
+    """
+    n = len(seq)
+    score = _Scores(seq, width)
+    neg = float("-inf")
+    best = [[neg] * (KMAX + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (KMAX + 1) for _ in range(n + 1)]
+    for p in range(n):
+        for k in range(1, KMAX + 1):
+            if p + k > n:
+                break
+            if p == 0:
+                best[p][k] = -0.01 * k
+                continue
+            for kp in range(1, KMAX + 1):
+                q = p - kp
+                if q < 0 or best[q][kp] == neg:
+                    continue
+                val = best[q][kp] - (CHANGE if k != kp else 0.0) - 0.01 * k
+                for c in range(min(k, kp)):
+                    val += score(q + c, p + c)
+                if val > best[p][k]:
+                    best[p][k], back[p][k] = val, kp
+    # The last row ends at n.
+    end = max(((p, k) for k in range(1, KMAX + 1) for p in [n - k] if p >= 0 and best[p][k] > neg),
+              key=lambda pk: best[pk[0]][pk[1]])
+    rows = []
+    p, k = end
+    while True:
+        rows.append((p, k))
+        if p == 0:
+            break
+        p, k = p - back[p][k], back[p][k]
+    rows.reverse()
+    return rows
+
+
+def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[int]]:
+    """(heading lines on top, lines of the column flow, lines set across columns or credits)."""
+    nhead = _leading_heads(lines, width)
+    flow, asides = [], []
+    for i in range(nhead, len(lines)):
+        t = lines[i].text
+        noise = len(_TEXT.findall(t)) < 2  # a photo's speck read as a character
+        (asides if noise or line_width(t) > width * 1.4 or stands_alone(t) else flow).append(i)
+    return nhead, flow, asides
+
+
+def find_streams(lines: list[Line], width: float) -> Streams | None:
+    """The column streams of the page, or None when lines are not interleaved."""
+    nhead, seq_idx, asides = split_flow(lines, width)
+    seq = [lines[i] for i in seq_idx]
+    if len(seq) < 12:
+        return None
+    rows = assign_rows(seq, width)
+    multi = sum(k for _, k in rows if k >= 2)
+    if multi < 0.4 * len(seq):
+        return None
+    slots: dict[int, list[int]] = {}
+    for p, k in rows:
+        for c in range(k):
+            slots.setdefault(c, []).append(seq_idx[p + c])
+    order = [i for c in sorted(slots) for i in slots[c]]
+    return Streams(tuple(range(nhead)), tuple(order), tuple(asides), max(k for _, k in rows))
+
+

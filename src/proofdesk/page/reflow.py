@@ -1,0 +1,165 @@
+"""Hard-wrapped OCR lines -> paragraphs: tell a line wrap from a paragraph end.
+
+OCR engines (tesseract, ABBYY's text export, PaddleOCR) write one printed line
+per text line. Newspapers set body text justified in a fixed column width, so
+every wrapped line of a paragraph is about as wide as the column, and the last
+line of a paragraph is usually shorter. The first line of a paragraph is
+indented by two characters, which OCR keeps as leading spaces or loses; when it
+is lost the line is still two characters narrower than the column.
+
+Clues, in order of strength: an explicit indent; a short line; sentence-final
+punctuation at the end of the line; a narrower next line; a word that jieba
+finds across the break. Every decision looks at two neighbouring lines only, so
+reflow is linear in the number of lines.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from proofdesk.page.blocks import Line
+from proofdesk.page.classify import CREDIT_RE, JUMP_RE, TERMINAL
+
+# Printed width of a character, in ems: OCR writes full-width punctuation as
+# ASCII often, so only letters and digits count as narrow.
+_NARROW = re.compile(r"[A-Za-z0-9.%]")
+_SPACE = re.compile(r"[ \t\u00a0]")
+OPENERS = "“‘「『（(《【\""
+
+
+def line_width(text: str) -> float:
+    """Printed width of a line in ems (CJK = 1, Latin letters and digits = 0.55)."""
+    narrow = len(_NARROW.findall(text))
+    spaces = len(_SPACE.findall(text))
+    return len(text) - narrow - spaces + 0.55 * narrow
+
+
+class Shape(str, Enum):
+    PARAGRAPH_LINES = "paragraph-per-line"  # one paragraph (block) per line
+    HARD_WRAPPED = "hard-wrapped"           # one printed line per line
+    INTERLEAVED = "interleaved-columns"     # printed lines of several columns, row by row
+
+
+@dataclass(frozen=True)
+class PageStats:
+    width: float          # typical full line width, in ems
+    share_full: float     # share of lines within 1.5 ems of that width
+    share_open: float     # share of lines that end without sentence-final punctuation
+
+
+def page_stats(lines: list[Line]) -> PageStats:
+    widths = [line_width(ln.text) for ln in lines if len(ln.text) >= 4]
+    if not widths:
+        return PageStats(0.0, 0.0, 0.0)
+    counts = Counter(round(w) for w in widths)
+    # The mode of a window of three, so 19/20-em jitter counts as one width.
+    best = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    near = [w for w in widths if abs(w - best) <= 1.5]
+    width = sorted(near)[len(near) // 2] if near else float(best)
+    full = sum(1 for w in widths if abs(w - width) <= 1.5) / len(widths)
+    opened = sum(1 for ln in lines if len(ln.text) >= 4 and not ends_sentence(ln.text)) / len(widths)
+    return PageStats(width, full, opened)
+
+
+def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
+    """Most lines as wide as a column and cut mid-sentence: printed lines."""
+    return (
+        n_lines >= 6
+        and 6 <= stats.width <= 45
+        and stats.share_full >= 0.4
+        and stats.share_open >= 0.4
+    )
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and (t[-1] in TERMINAL or t.endswith(("……", "…")) or bool(JUMP_RE.search(t[-12:])))
+
+
+_CREDIT_END = re.compile(r"(?:供图|摄|摄影|新华社发|资料图片|制图)$")
+
+
+def stands_alone(text: str) -> bool:
+    """Credits and jump markers are blocks of their own, whatever their width."""
+    if len(text) <= 40 and CREDIT_RE.match(text):
+        return True
+    if len(text) <= 30 and _CREDIT_END.search(text) and not any(c in text for c in "，。；！？,;"):
+        return True
+    return bool(JUMP_RE.fullmatch(text))
+
+
+@dataclass(frozen=True)
+class Break:
+    """The decision between two neighbouring lines of one stream."""
+
+    join: bool
+    confidence: float
+    reason: str
+
+
+def _word_across(a: str, b: str) -> bool:
+    """True when jieba's dictionary has a word that spans the end of a and the start of b."""
+    from proofdesk.words import word_across
+
+    return bool(word_across(a, b))
+
+
+def decide(a: Line, b: Line, width: float) -> Break:
+    """Join b to a (a hard wrap) or start a new block at b (a paragraph end)."""
+    wa, wb = line_width(a.text), line_width(b.text)
+    if stands_alone(a.text) or stands_alone(b.text):
+        return Break(False, 0.9, "credit or marker")
+    if b.indent >= 2 and a.indent < 2:
+        return Break(False, 0.95, "indent")
+    short_a = wa < width - 2.2
+    wide_b = wb > width + 3
+    if wa > width * 1.4 or wb > width * 1.4:
+        # A line wider than the column is a caption or headline set across columns.
+        return Break(False, 0.8, "different width")
+    if short_a:
+        if not ends_sentence(a.text) and _word_across(a.text, b.text) and wa >= width * 0.6:
+            # Short because the OCR dropped characters, not because the paragraph ended.
+            return Break(True, 0.55, "word across the break")
+        return Break(False, 0.9, "short line")
+    if not ends_sentence(a.text):
+        return Break(True, 0.95, "line cut mid-sentence")
+    # A full line that ends a sentence: the paragraph ends when the next line is
+    # indented (narrower, its own last line aside) or opens a quotation.
+    narrow_b = wb <= width - 1.4
+    if narrow_b and (not ends_sentence(b.text) or wb >= width - 3.5):
+        return Break(False, 0.7, "narrow next line")
+    if b.text[0] in "“「『" and a.text[-1] in "。！？":
+        return Break(False, 0.6, "quotation opens")
+    return Break(True, 0.6, "full line")
+
+
+def group_lines(lines: list[Line], width: float, *, across_runs: bool = False) -> tuple[list[list[Line]], list[list[Break]]]:
+    """Split a stream of lines into paragraphs. Blank lines always break unless across_runs."""
+    groups: list[list[Line]] = []
+    joins: list[list[Break]] = []
+    for ln in lines:
+        if groups:
+            prev = groups[-1][-1]
+            same_run = across_runs or prev.run == ln.run
+            br = decide(prev, ln, width) if same_run else Break(False, 1.0, "blank line")
+            if br.join:
+                groups[-1].append(ln)
+                joins[-1].append(br)
+                continue
+        groups.append([ln])
+        joins.append([])
+    return groups, joins
+
+
+def local_widths(lines: list[Line], page_width: float) -> dict[int, float]:
+    """Typical width per blank-line run: a caption set smaller has its own column width."""
+    runs: dict[int, list[Line]] = {}
+    for ln in lines:
+        runs.setdefault(ln.run, []).append(ln)
+    out = {}
+    for run, members in runs.items():
+        st = page_stats(members)
+        out[run] = st.width if len(members) >= 4 and st.share_full >= 0.5 and st.width >= page_width * 0.7 else page_width
+    return out
