@@ -22,7 +22,7 @@ from proofdesk.findings import Finding
 from proofdesk.store import decisions as _decisions
 from proofdesk.store import pages as _pages
 from proofdesk.store import revisions as _revisions
-from proofdesk.store.connection import Connection, guarded
+from proofdesk.store.connection import BUSY_TIMEOUT_S, Connection, guarded
 from proofdesk.store.records import (
     Decision,
     DecisionState,
@@ -52,11 +52,17 @@ def _now() -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None, snapshot_every: int = _revisions.SNAPSHOT_EVERY):
+    def __init__(self, path: str | Path | None = None, snapshot_every: int = _revisions.SNAPSHOT_EVERY,
+                 busy_timeout: float = BUSY_TIMEOUT_S):
+        """Open (creating or upgrading) the project file; None means default_db_path().
+
+        snapshot_every: store a full text every this many revisions of a page.
+        busy_timeout: seconds to wait for another program's write before a StoreError.
+        """
         self.path = Path(path) if path is not None else default_db_path()
         self.snapshot_every = max(1, int(snapshot_every))
         self._cache = _revisions.TextCache()
-        self._con = Connection(self.path)
+        self._con = Connection(self.path, busy_timeout)
         self._db = self._con.db
         self._lock = self._con.lock
 

@@ -52,7 +52,7 @@ def guarded(method):
 class Connection:
     """One sqlite3 connection with ProofDesk's settings, shared by a Store's methods."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, busy_timeout: float = BUSY_TIMEOUT_S):
         self.path = path
         self.lock = threading.RLock()
         try:
@@ -64,13 +64,13 @@ class Connection:
         try:
             # isolation_level=None: we open every transaction ourselves (BEGIN IMMEDIATE),
             # so a writer takes the lock before it reads what it will change.
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+            conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
                                    check_same_thread=False)
         except sqlite3.Error as e:
             raise translate(path, e) from None
         self.conn = conn
         try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
