@@ -1,0 +1,78 @@
+"""Save screenshots of the desktop editor into docs/ (offscreen).
+
+    python benchmarks/screenshots.py [--lang zh|en] [--out docs]
+
+1. docs/gui-main.png: the main window on the demo issue, a finding selected;
+2. docs/gui-history.png: the history view of that page after two saved revisions,
+   with the character diff between them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from proofdesk.gui.dialogs import ScriptedPrompter
+    from proofdesk.gui.main_window import MainWindow
+    from proofdesk.gui.panes import text_font
+    from proofdesk.gui.strings import set_language
+    from proofdesk.store import Store
+
+    set_language(args.lang)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setFont(text_font(10))
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "shots.sqlite3") as store:
+        win = MainWindow(store, author="校对员", prompter=ScriptedPrompter(default="yes"))
+        win.resize(1500, 900)
+        win.on_demo()
+        win.show()
+        s = win.session
+        fixes = [f for f in s.findings if f.has_fix]
+        # Decide a couple so the list shows every state, then select an open finding with a fix.
+        if len(fixes) > 2:
+            win.select_finding(fixes[0].id)
+            win.on_accept()
+            win.select_finding(fixes[1].id)
+            win.on_reject()
+        target = next((f for f in fixes[2:] if s.state(f.id).value == "open"), fixes[0] if fixes else None)
+        if target is not None:
+            win.select_finding(target.id, focus_list=True)
+        app.processEvents()
+        win.grab().save(str(out / f"gui-main{'' if args.lang == 'zh' else '-en'}.png"))
+
+        win.save("接受第一处修改" if args.lang == "zh" else "first fix accepted")
+        for f in fixes[2:6]:
+            if s.state(f.id).value == "open":
+                win.select_finding(f.id)
+                win.on_accept()
+        win.save("接受更多修改" if args.lang == "zh" else "more fixes accepted")
+        dlg = win.on_history()
+        dlg.resize(1300, 760)
+        n = len(dlg.revisions)
+        dlg.select_pair(dlg.revisions[max(0, n - 2)].number, dlg.revisions[n - 1].number)
+        app.processEvents()
+        dlg.grab().save(str(out / f"gui-history{'' if args.lang == 'zh' else '-en'}.png"))
+        print(f"findings on the demo page: {len(s.findings)} ({len(fixes)} with a fix); "
+              f"revisions: {n}; screenshots in {out}")
+        win.session = None
+        win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The findings list: a table model over PageState.rows(), filtered by kind and state, sortable."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush
+
+from proofdesk.findings import FindingKind
+from proofdesk.gui.highlight import COLOUR
+from proofdesk.gui.strings import language, tr
+from proofdesk.session import FindingState, Row
+
+COLUMNS = ("col.kind", "col.excerpt", "col.confidence", "col.state")
+ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Row] = []
+        self._row_of: dict[str, int] = {}
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {r.id: i for i, r in enumerate(rows)}
+        self.endResetModel()
+
+    def update_rows(self, rows: list[Row]) -> None:
+        """Same findings, new states: repaint in place so the selection survives."""
+        if [r.id for r in rows] != [r.id for r in self.rows]:
+            self.set_rows(rows)
+            return
+        self.rows = rows
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+
+    def row_of(self, fid: str) -> int:
+        return self._row_of.get(fid, -1)
+
+    def rowCount(self, parent=QModelIndex()):  # Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # Qt override
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return tr(COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):  # Qt override
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return r.id
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return r.kind.label_zh if language() == "zh" else r.kind.label_en
+            if col == 1:
+                return r.excerpt
+            if col == 2:
+                return f"{r.confidence:.2f}"
+            return tr("state.dropped") if r.dropped else tr(f"state.{r.state.value}")
+        if role == SORT_ROLE:
+            return (r.kind.value, r.excerpt, r.confidence, r.state.value)[col] if col else r.kind.value
+        if role == Qt.BackgroundRole and col == 0:
+            return QBrush(COLOUR[r.kind])
+        if role == Qt.ToolTipRole:
+            return r.excerpt
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Filter by kind and state; sort any column (position order when unsorted)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kind: FindingKind | None = None
+        self.state: FindingState | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, kind: FindingKind | None, state: FindingState | None) -> None:
+        self.kind, self.state = kind, state
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent):  # Qt override
+        r = self.sourceModel().rows[row]
+        return (self.kind is None or r.kind is self.kind) and (self.state is None or r.state is self.state)

@@ -1,0 +1,392 @@
+"""The main window: navigator, raw and cleaned panes, findings list, legend.
+
+It holds no proofreading logic: every action is a PageSession call wrapped in a
+QUndoCommand (undo.py), and every text change reaches the cleaned pane through
+adapters.apply_edits. Review and file actions live in the two mixins.
+"""
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QSizePolicy, QLabel, QMainWindow, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from proofdesk.findings import FindingKind
+from proofdesk.gui import actions as window_actions
+from proofdesk.gui.adapters import QtOffsets, apply_edits, change_to_edit
+from proofdesk.gui.dialogs import HelpOverlay, QtPrompter
+from proofdesk.gui.file_actions import FileActions
+from proofdesk.gui.findings_model import ID_ROLE, FindingsFilter, FindingsModel
+from proofdesk.gui.highlight import Legend, RangeIndex, selections
+from proofdesk.gui.navigator import Navigator
+from proofdesk.gui.panes import ScrollSync, TextPane
+from proofdesk.gui.recovery import INTERVAL_MS, RecoveryFiles
+from proofdesk.gui.review_actions import ReviewActions
+from proofdesk.gui.strings import language, tr
+from proofdesk.gui.undo import TypingCommand
+from proofdesk.session import FindingState, Outcome, PageSession
+from proofdesk.store import PageStatus
+
+
+def app_icon() -> QIcon:
+    from importlib import resources
+    icon = QIcon()
+    folder = resources.files("proofdesk.resources") / "icons"
+    for name in ("proofdesk-32.png", "proofdesk-64.png", "proofdesk-256.png"):
+        icon.addFile(str(folder / name))
+    return icon
+
+
+class MainWindow(ReviewActions, FileActions, QMainWindow):
+    def __init__(self, store, author: str | None = None, prompter=None):
+        super().__init__()
+        self.store = store
+        self.author = author if author is not None else getpass.getuser()
+        self.prompter = prompter or QtPrompter(self)
+        self.session: PageSession | None = None
+        self.undo = QUndoStack(self)
+        self.undo.cleanChanged.connect(lambda _clean: self._update_title())
+        self.recovery = RecoveryFiles(store.path)
+        self._applying = False
+        self._current: str | None = None
+        self._raw_sels: list = []
+        self._clean_sels: list = []
+        self._raw_index = self._clean_index = RangeIndex([])
+        self.setWindowIcon(app_icon())
+        self._build()
+        self.actions = window_actions.build(self)
+        self._fill_status_menu()
+        self.navigator.fill(store)
+        self.recovery_timer = QTimer(self)
+        self.recovery_timer.setInterval(INTERVAL_MS)
+        self.recovery_timer.timeout.connect(self.write_recovery)
+        self.recovery_timer.start()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self._update_title()
+
+    # ---- layout
+    def _build(self) -> None:
+        self.resize(1400, 860)
+        self.navigator = Navigator()
+        self.navigator.page_chosen.connect(self.open_page)
+        self.navigator.status_chosen.connect(self.set_page_status)
+
+        self.raw = TextPane(read_only=True)
+        self.cleaned = TextPane(read_only=False)
+        self.raw.explain = lambda pos: self._explain(self._raw_index, pos)
+        self.cleaned.explain = lambda pos: self._explain(self._clean_index, pos)
+        self.cleaned.document().contentsChange.connect(self._typed)
+        self.sync = ScrollSync(self.raw, self.cleaned, self._raw_to_clean, self._clean_to_raw)
+        self.raw_title, self.cleaned_title = QLabel(), QLabel()
+        panes = QSplitter(Qt.Horizontal)
+        for title, pane in ((self.raw_title, self.raw), (self.cleaned_title, self.cleaned)):
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(title)
+            lay.addWidget(pane)
+            panes.addWidget(box)
+
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.AscendingOrder)  # page order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.resizeSection(0, 130)
+        header.resizeSection(2, 80)
+        header.resizeSection(3, 150)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.kind_filter, self.state_filter = QComboBox(), QComboBox()
+        self.kind_filter.currentIndexChanged.connect(self._filter_changed)
+        self.state_filter.currentIndexChanged.connect(self._filter_changed)
+        self.kind_label, self.state_label = QLabel(), QLabel()
+        filters = QHBoxLayout()
+        for w in (self.kind_label, self.kind_filter, self.state_label, self.state_filter):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.findings_title = QLabel()
+        findings_box = QWidget()
+        fl = QVBoxLayout(findings_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.findings_title)
+        fl.addLayout(filters)
+        fl.addWidget(self.table)
+
+        self.legend_box = QWidget()
+        self.legend_box.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.legend_layout = QVBoxLayout(self.legend_box)
+        self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        right = QSplitter(Qt.Vertical)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.legend_box)
+        tl.addWidget(panes)
+        right.addWidget(top)
+        right.addWidget(findings_box)
+        right.setSizes([560, 260])
+        outer = QSplitter(Qt.Horizontal)
+        outer.addWidget(self.navigator)
+        outer.addWidget(right)
+        outer.setSizes([240, 1160])
+        self.setCentralWidget(outer)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.help_overlay = HelpOverlay(self, window_actions.help_rows())
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.raw_title.setText(f"<b>{tr('raw')}</b>")
+        self.cleaned_title.setText(f"<b>{tr('cleaned')}</b>")
+        self.findings_title.setText(f"<b>{tr('findings')}</b>")
+        self.kind_label.setText(tr("filter.kind"))
+        self.state_label.setText(tr("filter.state"))
+        for box, items in ((self.kind_filter, [(k.label_zh if language() == "zh" else k.label_en, k)
+                                                for k in FindingKind]),
+                           (self.state_filter, [(tr(f"state.{s.value}"), s) for s in FindingState])):
+            box.blockSignals(True)
+            current = box.currentIndex()
+            box.clear()
+            box.addItem(tr("filter.all"), None)
+            for label, value in items:
+                box.addItem(label, value)
+            box.setCurrentIndex(max(0, current))
+            box.blockSignals(False)
+        while self.legend_layout.count():
+            self.legend_layout.takeAt(0).widget().deleteLater()
+        self.legend = Legend()
+        self.legend_layout.addWidget(self.legend)
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, 3)
+        self.navigator.setHeaderLabel(tr("navigator"))
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        for status in PageStatus:
+            act = self.status_menu.addAction(tr(f"status.{status.value}"))
+            act.triggered.connect(lambda _=False, s=status: self.session and self.set_page_status(
+                self.session.page_id, s))
+
+    def _update_title(self) -> None:
+        s = self.session
+        dirty = bool(s and s.dirty)
+        self.setWindowModified(dirty)
+        where = ""
+        if s is not None:
+            issue = self.store.issue(s.info.issue_id)
+            where = f"{issue.title} · {tr('page', number=s.info.number)}[*] — "
+        self.setWindowTitle(f"{where}{tr('app')}")
+        if s is not None:
+            self.counts.setText(tr("open.count", open=s.open_count(), total=len(s.findings)))
+
+    # ---- opening a page
+    def open_page(self, page_id: int) -> bool:
+        if self.session is not None and self.session.page_id == page_id:
+            return True
+        if not self.maybe_save():
+            return False
+        self.load_session(PageSession(self.store, page_id, self.author))
+        return True
+
+    def load_session(self, session: PageSession) -> None:
+        self.session = session
+        self.undo.clear()
+        self._applying = True
+        try:
+            self.sync.enabled = False
+            self.raw.set_core_text(session.raw)
+            self.cleaned.set_core_text(session.text)
+        finally:
+            self._applying = False
+            self.sync.enabled = True
+        self.model.set_rows(session.rows())
+        self._current = None
+        self.refresh_highlights()
+        self.navigator.fill(self.store, session.page_id)
+        self._update_title()
+        first = session.next_open()
+        if first is not None:
+            self.select_finding(first)
+
+    # ---- text changes
+    def apply_outcome(self, outcome: Outcome) -> None:
+        """Show an action's result: its edits in the cleaned pane (one edit block), then the marks."""
+        self._applying = True
+        try:
+            apply_edits(self.cleaned.document(), self.cleaned.offsets, outcome.edits)
+            self.cleaned.offsets = QtOffsets(outcome.text)
+        finally:
+            self._applying = False
+        self._check_in_step()
+        if outcome.lost_typing:
+            self.statusBar().showMessage(tr("typing.lost"), 8000)
+        self.model.update_rows(self.session.rows())
+        self.refresh_highlights()
+        self._update_title()
+
+    def _typed(self, position: int, removed: int, added: int) -> None:
+        if self._applying or self.session is None:
+            return
+        s = self.session
+        before = s.snapshot()
+        e = change_to_edit(self.cleaned.document(), self.cleaned.offsets, position, removed, added)
+        outcome = s.type_edit(e.start, min(e.end, len(s.text)), e.text)
+        self.cleaned.offsets = QtOffsets(outcome.text)
+        self._check_in_step()
+        self.undo.push(TypingCommand(s, tr("undo.typing"), self.apply_outcome,
+                                      Outcome(s.text, outcome.edits), before))
+        self._refresh_timer.start()
+        self._update_title()
+
+    def _check_in_step(self) -> None:
+        """The pane and the session must hold the same text; if Qt reported an odd change, resync."""
+        doc = self.cleaned.document()
+        if doc.characterCount() - 1 != self.cleaned.offsets.to_qt(len(self.session.text)):
+            text = self.cleaned.toPlainText()
+            self.session.set_text(text)
+            self.cleaned.offsets = QtOffsets(text)
+
+    # ---- highlights and selection
+    def refresh_highlights(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        kinds = {f.id: f.kind for f in s.findings}
+        states = {f.id: s.state(f.id) for f in s.findings}
+        raw_ranges = [(sp.start, sp.end, f.id) for f in s.findings for sp in f.spans]
+        clean_ranges = [(a, b, f.id) for f in s.findings if states[f.id] in (FindingState.OPEN, FindingState.REJECTED)
+                        for a, b in s.current_ranges(f.id)]
+        self._raw_index, self._clean_index = RangeIndex(raw_ranges), RangeIndex(clean_ranges)
+        self._raw_sels = selections(self.raw, self.raw.offsets, raw_ranges, kinds, states, None)
+        self._clean_sels = selections(self.cleaned, self.cleaned.offsets, clean_ranges, kinds, states, None,
+                                      s.changed_ranges())
+        self._show_current()
+
+    def _show_current(self) -> None:
+        s, fid = self.session, self._current
+        extra_raw, extra_clean = [], []
+        if s is not None and fid is not None:
+            f = s.finding(fid)
+            kinds, states = {fid: f.kind}, {fid: s.state(fid)}
+            extra_raw = selections(self.raw, self.raw.offsets, [(sp.start, sp.end, fid) for sp in f.spans],
+                                   kinds, states, fid)
+            extra_clean = selections(self.cleaned, self.cleaned.offsets,
+                                     [(a, b, fid) for a, b in s.current_ranges(fid)], kinds, states, fid)
+        self.raw.setExtraSelections(self._raw_sels + extra_raw)
+        self.cleaned.setExtraSelections(self._clean_sels + extra_clean)
+
+    def current_finding(self) -> str | None:
+        return self._current
+
+    def select_finding(self, fid: str | None, focus_list: bool = False) -> None:
+        """Select a finding in the list and scroll both panes to it."""
+        if fid is None or self.session is None:
+            return
+        row = self.model.row_of(fid)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.table.scrollTo(index)
+        self._focus(fid)
+        if focus_list:
+            self.table.setFocus()
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self._focus(self.proxy.data(current, ID_ROLE))
+
+    def _focus(self, fid: str) -> None:
+        if fid == self._current and fid is not None:
+            return
+        self._current = fid
+        s = self.session
+        f = s.finding(fid)
+        self.sync.enabled = False
+        try:
+            self.raw.reveal(f.spans[0].start, f.spans[0].end)
+            a, b = s.current_ranges(fid)[0]
+            self.cleaned.reveal(a, b)
+        finally:
+            self.sync.enabled = True
+        self._show_current()
+        self.statusBar().showMessage(self._describe(fid), 10000)
+
+    def _describe(self, fid: str) -> str:
+        s = self.session
+        f = s.finding(fid)
+        label = f.kind.label_zh if language() == "zh" else f.kind.label_en
+        text = f"{label}：{f.message(language())}"
+        if f.has_fix or s.state(fid) is FindingState.EDITED:
+            text += f"  →「{s.proposal(fid)[:60]}」"
+        return text + f"  [{tr('state.' + s.state(fid).value)}]"
+
+    def _explain(self, index: RangeIndex, pos: int) -> str:
+        if self.session is None:
+            return ""
+        return "\n\n".join(self._describe(fid) for fid in index.at(pos)[:3])
+
+    def _raw_to_clean(self, raw_pos: int) -> int:
+        return self.session.to_current(raw_pos) if self.session else raw_pos
+
+    def _clean_to_raw(self, pos: int) -> int:
+        return self.session.to_raw(pos) if self.session else pos
+
+    def _filter_changed(self, *_):
+        self.proxy.set_filter(self.kind_filter.currentData(), self.state_filter.currentData())
+
+    # ---- page status
+    def set_page_status(self, page_id: int, status: PageStatus) -> None:
+        if self.session is not None and self.session.page_id == page_id:
+            self.session.set_status(status)
+        else:
+            self.store.set_status(page_id, status)
+        self.navigator.fill(self.store, self.session.page_id if self.session else None)
+
+    # ---- view
+    def on_zoom_in(self):
+        for pane in (self.raw, self.cleaned):
+            pane.zoom(1)
+
+    def on_zoom_out(self):
+        for pane in (self.raw, self.cleaned):
+            pane.zoom(-1)
+
+    def on_zoom_reset(self):
+        for pane in (self.raw, self.cleaned):
+            pane.zoom(0)
+
+    def on_help(self):
+        self.help_overlay.toggle()
+
+    def on_lang(self):
+        from proofdesk.gui.strings import set_language
+        set_language("en" if language() == "zh" else "zh")
+        self.actions = window_actions.build(self)
+        self._fill_status_menu()
+        self.help_overlay.deleteLater()
+        self.help_overlay = HelpOverlay(self, window_actions.help_rows())
+        self._retranslate()
+        self.navigator.fill(self.store, self.session.page_id if self.session else None)
+        if self.session:
+            self.model.update_rows(self.session.rows())
+        self._update_title()
+
+    def resizeEvent(self, ev):  # Qt override
+        super().resizeEvent(ev)
+        if self.help_overlay.isVisible():
+            self.help_overlay.setGeometry(self.rect())

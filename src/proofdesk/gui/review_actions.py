@@ -1,0 +1,159 @@
+"""Review actions of the main window: decide findings, move between them, find and replace.
+
+Each decision is one PageCommand on the window's QUndoStack; after it the
+focus moves to the next open finding.
+"""
+from __future__ import annotations
+
+from proofdesk.errors import ProofDeskError
+from proofdesk.gui.strings import language, tr
+from proofdesk.gui.undo import PageCommand
+from proofdesk.session import (FindingState, Occurrence, Outcome, decide_everywhere, text_edits, replace_in_issue, replacement_for,
+                               same_corrections)
+
+
+class ReviewActions:
+    # ---- moving
+    def on_next(self):
+        self._step(backwards=False)
+
+    def on_prev(self):
+        self._step(backwards=True)
+
+    def _step(self, backwards: bool) -> None:
+        s = self.session
+        if s is None or not s.findings:
+            return
+        fid = s.next_open(self.current_finding(), backwards)
+        if fid is None:  # nothing open: walk all findings
+            order = [f.id for f in (s.findings[::-1] if backwards else s.findings)]
+            cur = self.current_finding()
+            fid = order[(order.index(cur) + 1) % len(order)] if cur in order else order[0]
+        self.select_finding(fid, focus_list=self.table.hasFocus())
+
+    # ---- deciding
+    def _kind_label(self, fid: str) -> str:
+        f = self.session.finding(fid)
+        return f.kind.label_zh if language() == "zh" else f.kind.label_en
+
+    def _decide(self, label_key: str, action, fid: str | None) -> bool:
+        if self.session is None or fid is None:
+            self.statusBar().showMessage(tr("no.finding"), 4000)
+            return False
+        self.undo.push(PageCommand(self.session, tr(label_key, kind=self._kind_label(fid)), action,
+                                   self.apply_outcome))
+        nxt = self.session.next_open(fid)
+        if nxt is not None:
+            self.select_finding(nxt, focus_list=self.table.hasFocus())
+        else:
+            self._show_current()
+        return True
+
+    def on_accept(self):
+        fid = self.current_finding()
+        if fid is not None and not self.session.finding(fid).has_fix:
+            self.statusBar().showMessage(tr("no.fix"), 6000)
+            return False
+        return self._decide("undo.accept", lambda p: p.accept(fid), fid)
+
+    def on_reject(self):
+        fid = self.current_finding()
+        return self._decide("undo.reject", lambda p: p.reject(fid), fid)
+
+    def on_clear(self):
+        fid = self.current_finding()
+        return self._decide("undo.clear", lambda p: p.clear(fid), fid)
+
+    def on_edit(self):
+        fid = self.current_finding()
+        if fid is None or self.session is None:
+            return False
+        text = self.prompter.text(tr("edit.title"), tr("edit.label"), self.session.proposal(fid))
+        if text is None:
+            return False
+        return self._decide("undo.edit", lambda p: p.edit(fid, text), fid)
+
+    def on_accept_kind(self):
+        fid = self.current_finding()
+        if fid is None:
+            return False
+        kind = self.session.finding(fid).kind
+        return self._decide("undo.kind", lambda p: p.accept_kind(kind), fid)
+
+    def on_everywhere(self):
+        """Accept or reject this correction on every page of the issue, after listing each occurrence."""
+        s, fid = self.session, self.current_finding()
+        if s is None or fid is None:
+            return None
+        f = s.finding(fid)
+        occ = same_corrections(self.store, s.info.issue_id, s.raw, f)
+        if not occ:
+            self.statusBar().showMessage(tr("no.fix"), 6000)
+            return None
+        what = " / ".join(f"{s.raw[e.start:e.end]}→{e.text}" for e in f.edits)
+        listing = "\n".join(f"{tr('page', number=o.page_number)}  {o.context}" for o in occ[:40])
+        answer = self.prompter.choose(tr("everywhere.title"),
+                                      tr("everywhere.text", count=len(occ), what=what, list=listing),
+                                      [("accept", tr("everywhere.accept")), ("reject", tr("everywhere.reject")),
+                                       ("cancel", tr("import.cancel"))], "accept")
+        if answer not in ("accept", "reject"):
+            return None
+        state = FindingState.ACCEPTED if answer == "accept" else FindingState.REJECTED
+        try:
+            decide_everywhere(self.store, occ, state, self.author, skip_page=s.page_id)
+        except ProofDeskError as e:
+            self.prompter.error(tr("error.title"), str(e))
+            return None
+        mine = {o.finding_id: (state, None) for o in occ if o.page_id == s.page_id}
+        self.undo.push(PageCommand(s, tr("undo.everywhere"), lambda p: p.decide_many(mine), self.apply_outcome))
+        self.navigator.fill(self.store, s.page_id)
+        return occ
+
+    def on_undo(self):
+        self.undo.undo()
+
+    def on_redo(self):
+        self.undo.redo()
+
+    # ---- find and replace
+    def _find_dialog(self):
+        from proofdesk.gui.find_replace import FindReplaceDialog
+        if getattr(self, "find_dialog", None) is None:
+            self.find_dialog = FindReplaceDialog(self)
+        return self.find_dialog
+
+    def on_find(self):
+        self._find_dialog().open_for(replace=False)
+
+    def on_replace(self):
+        self._find_dialog().open_for(replace=True)
+
+    def reveal_match(self, m: Occurrence) -> None:
+        if self.session is None or m.page_id != self.session.page_id:
+            if not self.open_page(m.page_id):
+                return
+        self.cleaned.reveal(m.start, m.end)
+        self.cleaned.setFocus()
+
+    def replace_matches(self, matches: list[Occurrence], needle: str, replacement: str, regex: bool,
+                        case: bool) -> int:
+        """Replace the reviewed matches: here as one undo step, on other pages as saved revisions."""
+        s = self.session
+        here = [m for m in matches if s is not None and m.page_id == s.page_id]
+        others = [m for m in matches if s is None or m.page_id != s.page_id]
+        try:
+            if others:
+                replace_in_issue(self.store, others, needle, replacement, regex, case, self.author)
+        except ProofDeskError as e:
+            self.prompter.error(tr("error.title"), str(e))
+            return 0
+        if here:
+            def action(p):
+                before = p.text
+                for m in sorted(here, key=lambda m: m.start, reverse=True):
+                    p.type_edit(m.start, m.end, replacement_for(p.text, m, needle, replacement, regex, case))
+                return Outcome(p.text, text_edits(before, p.text))
+            self.undo.push(PageCommand(s, tr("undo.replace"), action, self.apply_outcome))
+        if others:
+            self.navigator.fill(self.store, s.page_id if s else None)
+        return len(here) + len(others)

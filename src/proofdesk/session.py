@@ -1,0 +1,587 @@
+"""The actions a proofreader takes on one page, shared by the CLI and the GUI.
+
+Qt-free. Two layers:
+
+- PageState holds one page in memory: the raw text, its findings, the
+  proofreader's decisions and the current cleaned text. The current text is
+  "decided text" (raw + accepted or edited fixes, via proofdesk.fixes) plus the
+  proofreader's free typing. The free typing is never stored separately: it is
+  the difference between the decided text and the current text. When a decision
+  changes the decided text, that difference is re-applied to the new decided
+  text with diff-match-patch (patch_make on the old pair, patch_apply on the new
+  base), so typing survives later decisions.
+- PageSession adds the revision store: open, save (ConflictError surfaces,
+  nothing is overwritten), reload, restore, status, recovery payloads.
+
+Every action returns an Outcome: the new text and the edits that turn the old
+current text into it, so an editor can apply just those (one undo step).
+Issue-wide helpers (the same correction on every page, find and replace across
+an issue, the demo issue) sit at the bottom.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from importlib import resources
+from typing import Iterable
+
+import diff_match_patch
+
+from proofdesk.errors import ConflictError, InputError
+from proofdesk.findings import Edit, Finding, FindingKind
+from proofdesk.fixes import Cleaned, apply_fixes
+
+_DMP = diff_match_patch.diff_match_patch()
+# A diff on a 100,000-character page must not stall the editor; a coarser diff
+# after the timeout is still a correct one.
+_DMP.Diff_Timeout = 0.25
+_EQ, _DEL, _INS = 0, -1, 1
+
+
+class FindingState(str, Enum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EDITED = "edited"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Result of an action: the new current text and the edits from the old one.
+
+    edits are in old-text coordinates, sorted, non-overlapping; apply them from
+    the last to the first.
+    """
+
+    text: str
+    edits: tuple[Edit, ...]
+    lost_typing: bool = False  # some free typing could not be re-applied
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything undo needs to put a page back."""
+
+    decisions: tuple[tuple[str, FindingState, str | None], ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the findings list."""
+
+    id: str
+    kind: FindingKind
+    excerpt: str
+    confidence: float
+    state: FindingState
+    has_fix: bool
+    dropped: bool  # accepted but left out: it collides with a stronger fix
+    start: int     # raw offset, for sorting by position
+
+
+def text_edits(old: str, new: str) -> tuple[Edit, ...]:
+    """The edits that turn old into new (old coordinates)."""
+    if old == new:
+        return ()
+    edits: list[Edit] = []
+    pos = 0
+    pending: list[int | str] | None = None  # [start, end, inserted]
+    for op, chunk in _DMP.diff_main(old, new, False):
+        if op == _EQ:
+            if pending:
+                edits.append(Edit(pending[0], pending[1], pending[2]))
+                pending = None
+            pos += len(chunk)
+            continue
+        if pending is None:
+            pending = [pos, pos, ""]
+        if op == _DEL:
+            pos += len(chunk)
+            pending[1] = pos
+        else:
+            pending[2] += chunk
+    if pending:
+        edits.append(Edit(pending[0], pending[1], pending[2]))
+    return tuple(edits)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    out, pos = [], 0
+    for e in sorted(edits):
+        out.append(text[pos:e.start])
+        out.append(e.text)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def char_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, text) chunks between two revisions, op -1 removed, 0 same, 1 added."""
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return [(op, t) for op, t in diffs]
+
+
+def change_size(a: str, b: str) -> tuple[int, int]:
+    """(characters added, characters removed) from a to b."""
+    added = removed = 0
+    for op, t in char_diff(a, b):
+        if op == _INS:
+            added += len(t)
+        elif op == _DEL:
+            removed += len(t)
+    return added, removed
+
+
+def edit_region(f: Finding) -> tuple[int, int]:
+    """The raw range a proofreader's edited proposal replaces."""
+    if f.edits:
+        return min(e.start for e in f.edits), max(e.end for e in f.edits)
+    return f.start, f.end
+
+
+def proposal_text(raw: str, f: Finding) -> str:
+    """What the finding's region reads after its fix: the text offered for editing."""
+    lo, hi = edit_region(f)
+    return apply_edits(raw[lo:hi], [Edit(e.start - lo, e.end - lo, e.text) for e in f.edits])
+
+
+def correction_key(raw: str, f: Finding) -> tuple | None:
+    """What a fix changes, without where: equal keys are the same correction."""
+    if not f.edits:
+        return None
+    return (f.kind.value, tuple((raw[e.start:e.end], e.text) for e in sorted(f.edits)))
+
+
+class PageState:
+    """One page in memory: decisions and the current cleaned text. No store, no Qt."""
+
+    def __init__(self, raw: str, findings: Iterable[Finding],
+                 decisions: dict[str, tuple[FindingState, str | None]] | None = None,
+                 text: str | None = None):
+        self.raw = raw
+        self.findings = list(findings)
+        self._by_id = {f.id: f for f in self.findings}
+        self._decisions: dict[str, tuple[FindingState, str | None]] = {}
+        for fid, (state, edited) in (decisions or {}).items():
+            if fid in self._by_id and state is not FindingState.OPEN:
+                self._decisions[fid] = (FindingState(state), edited)
+        self._decided = self._build()
+        self._text = self._decided.text if text is None else text
+        self._typing_diffs: list | None = None
+
+    # ---- reading
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def decided(self) -> Cleaned:
+        """Raw + accepted/edited fixes, before free typing."""
+        return self._decided
+
+    def finding(self, fid: str) -> Finding:
+        return self._by_id[fid]
+
+    def state(self, fid: str) -> FindingState:
+        return self._decisions.get(fid, (FindingState.OPEN, None))[0]
+
+    def edited_text(self, fid: str) -> str | None:
+        return self._decisions.get(fid, (FindingState.OPEN, None))[1]
+
+    def effective(self, fid: str) -> Finding:
+        """The finding as it applies: an edited proposal replaces its region."""
+        f = self._by_id[fid]
+        state, edited = self._decisions.get(fid, (FindingState.OPEN, None))
+        if state is FindingState.EDITED:
+            lo, hi = edit_region(f)
+            return f.with_edits((Edit(lo, hi, edited or ""),))
+        return f
+
+    def proposal(self, fid: str) -> str:
+        """The proposal as the proofreader sees it (their edit, if any)."""
+        edited = self.edited_text(fid)
+        return edited if edited is not None else proposal_text(self.raw, self._by_id[fid])
+
+    def decisions(self) -> dict[str, tuple[FindingState, str | None]]:
+        return dict(self._decisions)
+
+    def rows(self) -> list[Row]:
+        dropped = set(self._decided.dropped)
+        out = []
+        for f in self.findings:
+            excerpt = self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎")
+            out.append(Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
+                           f.id in dropped, f.start))
+        return out
+
+    def open_count(self) -> int:
+        return sum(1 for f in self.findings if f.id not in self._decisions)
+
+    def next_open(self, after: str | None = None, backwards: bool = False) -> str | None:
+        """The next (or previous) open finding in page order, wrapping around."""
+        order = self.findings[::-1] if backwards else self.findings
+        if not order:
+            return None
+        start = 0
+        if after in self._by_id:
+            start = next(i for i, f in enumerate(order) if f.id == after) + 1
+        for f in order[start:] + order[:start]:
+            if f.id not in self._decisions:
+                return f.id
+        return None
+
+    # ---- mapping raw offsets to the current text
+    def _diffs(self):
+        if self._typing_diffs is None:
+            self._typing_diffs = _DMP.diff_main(self._decided.text, self._text, False)
+        return self._typing_diffs
+
+    def to_current(self, raw_pos: int) -> int:
+        """A raw offset in the current text: OffsetMap, then through the free typing."""
+        pos = self._decided.offsets.to_clean(raw_pos)
+        if self._text is self._decided.text or self._text == self._decided.text:
+            return pos
+        return _DMP.diff_xIndex(self._diffs(), pos)
+
+    def to_raw(self, pos: int) -> int:
+        """A current-text offset in the raw text (back through the typing, then the OffsetMap)."""
+        if self._text != self._decided.text:
+            swapped = [(-op, t) for op, t in self._diffs()]
+            pos = _DMP.diff_xIndex(swapped, pos)
+        return self._decided.offsets.to_raw(pos)
+
+    def current_ranges(self, fid: str) -> list[tuple[int, int]]:
+        """Where the finding's spans stand in the current text (may be empty)."""
+        f = self._by_id[fid]
+        return [(self.to_current(s.start), self.to_current(s.end)) for s in f.spans]
+
+    def changed_ranges(self) -> list[tuple[int, int]]:
+        """Ranges of the current text that differ from the raw text: fixes and typing."""
+        out = [(self._map_clean(a), self._map_clean(b)) for a, b in self._decided.offsets.changed_clean_ranges()]
+        if self._text != self._decided.text:
+            pos = 0
+            for op, chunk in self._diffs():
+                if op == _INS:
+                    out.append((pos, pos + len(chunk)))
+                if op != _DEL:
+                    pos += len(chunk)
+        return sorted((a, b) for a, b in out if b > a)
+
+    def _map_clean(self, pos: int) -> int:
+        if self._text == self._decided.text:
+            return pos
+        return _DMP.diff_xIndex(self._diffs(), pos)
+
+    # ---- actions (each returns an Outcome)
+    def accept(self, fid: str) -> Outcome:
+        return self._decide({fid: (FindingState.ACCEPTED, None)})
+
+    def reject(self, fid: str) -> Outcome:
+        return self._decide({fid: (FindingState.REJECTED, None)})
+
+    def edit(self, fid: str, text: str) -> Outcome:
+        return self._decide({fid: (FindingState.EDITED, text)})
+
+    def clear(self, fid: str) -> Outcome:
+        return self._decide({fid: (FindingState.OPEN, None)})
+
+    def accept_kind(self, kind: FindingKind) -> Outcome:
+        """Accept every open finding of one kind that proposes a fix."""
+        return self._decide({f.id: (FindingState.ACCEPTED, None) for f in self.findings
+                             if f.kind is kind and f.has_fix and f.id not in self._decisions})
+
+    def decide_many(self, changes: dict[str, tuple[FindingState, str | None]]) -> Outcome:
+        return self._decide(changes)
+
+    def set_text(self, text: str) -> Outcome:
+        """Free typing: the editor's whole text."""
+        old = self._text
+        self._text = text
+        self._typing_diffs = None
+        return Outcome(text, text_edits(old, text))
+
+    def type_edit(self, start: int, end: int, text: str) -> Outcome:
+        """Free typing: current[start:end] becomes text."""
+        if not 0 <= start <= end <= len(self._text):
+            raise InputError(f"edit {start}..{end} is outside the page ({len(self._text)} characters)")
+        self._text = self._text[:start] + text + self._text[end:]
+        self._typing_diffs = None
+        return Outcome(self._text, (Edit(start, end, text),))
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(tuple(sorted((k, s, t) for k, (s, t) in self._decisions.items())), self._text)
+
+    def restore_snapshot(self, snap: Snapshot) -> Outcome:
+        old = self._text
+        self._decisions = {k: (s, t) for k, s, t in snap.decisions}
+        self._decided = self._build()
+        self._text = snap.text
+        self._typing_diffs = None
+        return Outcome(snap.text, text_edits(old, snap.text))
+
+    # ---- internals
+    def _build(self) -> Cleaned:
+        chosen = [self.effective(fid) for fid, (s, _) in self._decisions.items()
+                  if s in (FindingState.ACCEPTED, FindingState.EDITED)]
+        return apply_fixes(self.raw, chosen)
+
+    def _decide(self, changes: dict[str, tuple[FindingState, str | None]]) -> Outcome:
+        for fid in changes:
+            if fid not in self._by_id:
+                raise InputError(f"no finding {fid} on this page")
+        old_text, old_decided = self._text, self._decided.text
+        for fid, (state, edited) in changes.items():
+            if state is FindingState.OPEN:
+                self._decisions.pop(fid, None)
+            else:
+                self._decisions[fid] = (state, edited)
+        self._decided = self._build()
+        lost = False
+        if old_text == old_decided:
+            new_text = self._decided.text
+        else:
+            patches = _DMP.patch_make(old_decided, old_text)
+            new_text, results = _DMP.patch_apply(patches, self._decided.text)
+            lost = not all(results)
+        self._text = new_text
+        self._typing_diffs = None
+        return Outcome(new_text, text_edits(old_text, new_text), lost)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PageSession(PageState):
+    """A page opened from the store: PageState plus save, reload, restore and status."""
+
+    def __init__(self, store, page_id: int, author: str = ""):
+        self.store = store
+        self.page_id = page_id
+        self.author = author
+        self._load()
+
+    def _load(self) -> None:
+        st = self.store
+        self.info = st.page(self.page_id)
+        stored = {fid: (FindingState(d.state), d.edited_text) for fid, d in st.decisions(self.page_id).items()}
+        latest = st.latest_revision(self.page_id)
+        self.base_revision = latest.number
+        saved = st.revision_text(self.page_id, latest.number)
+        PageState.__init__(self, st.raw_text(self.page_id), st.findings(self.page_id), stored, saved)
+        self._saved_text = saved
+        self._saved_decisions = self.decisions()
+
+    @property
+    def dirty(self) -> bool:
+        return self._text != self._saved_text or self.decisions() != self._saved_decisions
+
+    def save(self, message: str = "") -> object:
+        """Save the decisions and, when it changed, the text as a new revision.
+
+        Raises ConflictError when the page was saved elsewhere since it was opened.
+        """
+        st = self.store
+        latest = st.latest_revision(self.page_id)
+        if latest.number != self.base_revision:
+            raise ConflictError(f"page {self.info.number} was saved elsewhere (revision {latest.number}) "
+                                f"after you opened revision {self.base_revision}; nothing was overwritten")
+        rev = latest
+        if self._text != self._saved_text:
+            rev = st.save_revision(self.page_id, self._text, parent=self.base_revision,
+                                   author=self.author, message=message)
+        self._store_decisions()
+        self.base_revision = rev.number
+        self._saved_text = self._text
+        self._saved_decisions = self.decisions()
+        from proofdesk.store import PageStatus
+        if st.page(self.page_id).status == PageStatus.RAW:
+            st.set_status(self.page_id, PageStatus.IN_PROGRESS)
+        self.info = st.page(self.page_id)
+        return rev
+
+    def _store_decisions(self) -> None:
+        from proofdesk.store import Decision
+        now = self.decisions()
+        for fid in self._saved_decisions.keys() - now.keys():
+            self.store.clear_decision(self.page_id, fid)
+        changed = [Decision(fid, s.value, t, self.author, _now()) for fid, (s, t) in now.items()
+                   if self._saved_decisions.get(fid) != (s, t)]
+        if changed:
+            self.store.record_decisions(self.page_id, changed)
+
+    def rebase(self) -> None:
+        """After a conflict, keep this version: the next save is a new revision on top of the latest
+        (the other revision stays in the history)."""
+        self.base_revision = self.store.latest_revision(self.page_id).number
+        self._saved_text = None  # the next save always writes a revision
+
+    def reload(self) -> Outcome:
+        """Drop unsaved work and read the page back from the store."""
+        old = self._text
+        self._load()
+        return Outcome(self._text, text_edits(old, self._text))
+
+    def restore(self, number: int, message: str | None = None) -> Outcome:
+        """Make an old revision's text the newest revision (unsaved work is dropped)."""
+        self.store.restore(self.page_id, number, author=self.author, message=message)
+        return self.reload()
+
+    def history(self) -> list:
+        return self.store.history(self.page_id)
+
+    def revision_text(self, number: int) -> str:
+        return self.store.revision_text(self.page_id, number)
+
+    def status(self):
+        return self.store.page(self.page_id).status
+
+    def set_status(self, status) -> None:
+        self.store.set_status(self.page_id, status)
+        self.info = self.store.page(self.page_id)
+
+    def to_recovery(self) -> dict:
+        """What a recovery copy holds: enough to rebuild the unsaved work."""
+        return {"page_id": self.page_id, "base_revision": self.base_revision, "author": self.author,
+                "sha256": self.info.sha256, "text": self._text, "saved_at": _now(),
+                "decisions": {k: [s.value, t] for k, (s, t) in self._decisions.items()}}
+
+    @classmethod
+    def from_recovery(cls, store, payload: dict) -> PageSession:
+        """Reopen a page with a recovery copy's unsaved work on top (based on its old revision,
+        so a save still conflicts if the page changed elsewhere since)."""
+        s = cls(store, int(payload["page_id"]), payload.get("author", ""))
+        decisions = {k: (FindingState(v[0]), v[1]) for k, v in payload["decisions"].items()}
+        s._decisions = {k: v for k, v in decisions.items() if k in s._by_id}
+        s._decided = s._build()
+        s._text = payload["text"]
+        s._typing_diffs = None
+        s.base_revision = int(payload["base_revision"])
+        return s
+
+
+# ---- issue-wide actions ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where something stands in an issue: a finding, or a text match."""
+
+    page_id: int
+    page_number: int
+    start: int
+    end: int
+    context: str
+    finding_id: str = ""
+
+
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    return (text[max(0, start - width):start] + "【" + text[start:end] + "】"
+            + text[end:end + width]).replace("\n", "⏎")
+
+
+def same_corrections(store, issue_id: int, raw: str, finding: Finding) -> list[Occurrence]:
+    """Every finding in the issue that makes the same correction as this one (this one included)."""
+    key = correction_key(raw, finding)
+    if key is None:
+        return []
+    out = []
+    for p in store.pages(issue_id):
+        praw = store.raw_text(p.id)
+        for f in store.findings(p.id):
+            if correction_key(praw, f) == key:
+                out.append(Occurrence(p.id, p.number, f.start, f.end, _context(praw, f.start, f.end), f.id))
+    return out
+
+
+def decide_everywhere(store, occurrences: Iterable[Occurrence], state: FindingState, author: str = "",
+                      skip_page: int | None = None) -> list:
+    """Accept or reject the listed findings on their pages, one saved revision per page.
+
+    skip_page is the page open in the editor: its caller decides there itself
+    (one undo step) and saves with the rest of the proofreader's work.
+    """
+    by_page: dict[int, list[str]] = {}
+    for o in occurrences:
+        if o.page_id != skip_page:
+            by_page.setdefault(o.page_id, []).append(o.finding_id)
+    revs = []
+    for pid, fids in by_page.items():
+        s = PageSession(store, pid, author)
+        s.decide_many({fid: (state, None) for fid in fids})
+        revs.append(s.save(f"{state.value} {len(fids)} × same correction across the issue"))
+    return revs
+
+
+def find_in_text(text: str, needle: str, regex: bool = False, case: bool = True) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    try:
+        pat = re.compile(needle if regex else re.escape(needle), 0 if case else re.IGNORECASE)
+    except re.error as e:
+        raise InputError(f"not a valid pattern: {e}") from None
+    return [(m.start(), m.end()) for m in pat.finditer(text) if m.end() > m.start()]
+
+
+def find_in_issue(store, issue_id: int, needle: str, regex: bool = False, case: bool = True,
+                  texts: dict[int, str] | None = None) -> list[Occurrence]:
+    """Matches in the latest text of every page (texts overrides a page's text, e.g. the open one)."""
+    out = []
+    for p in store.pages(issue_id):
+        text = (texts or {}).get(p.id)
+        if text is None:
+            text = store.revision_text(p.id, p.latest_revision)
+        for a, b in find_in_text(text, needle, regex, case):
+            out.append(Occurrence(p.id, p.number, a, b, _context(text, a, b)))
+    return out
+
+
+def replacement_for(text: str, occ: Occurrence, needle: str, replacement: str, regex: bool, case: bool) -> str:
+    if not regex:
+        return replacement
+    pat = re.compile(needle, 0 if case else re.IGNORECASE)
+    return pat.sub(replacement, text[occ.start:occ.end], count=1)
+
+
+def replace_in_issue(store, occurrences: Iterable[Occurrence], needle: str, replacement: str,
+                     regex: bool = False, case: bool = True, author: str = "",
+                     skip_page: int | None = None) -> list:
+    """Replace the chosen matches (each one reviewed by the proofreader), one revision per page."""
+    by_page: dict[int, list[Occurrence]] = {}
+    for o in occurrences:
+        if o.page_id != skip_page:
+            by_page.setdefault(o.page_id, []).append(o)
+    revs = []
+    for pid, occs in by_page.items():
+        s = PageSession(store, pid, author)
+        for o in sorted(occs, key=lambda o: o.start, reverse=True):
+            if o.end > len(s.text):
+                raise ConflictError(f"page {o.page_number} changed since the search; search again")
+            s.type_edit(o.start, o.end, replacement_for(s.text, o, needle, replacement, regex, case))
+        revs.append(s.save(f"replaced {len(occs)} × “{needle}” with “{replacement}”"))
+    return revs
+
+
+# ---- the demo issue ----------------------------------------------------------
+
+DEMO_TITLE = "示例日报（演示）"
+
+
+def demo_files() -> list[tuple[str, bytes]]:
+    """The demo pages shipped in resources/demo, in page order."""
+    folder = resources.files("proofdesk.resources") / "demo"
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    return [(p.name, p.read_bytes()) for p in files]
+
+
+def open_demo(store):
+    """The demo issue, imported on first use. Returns its IssueInfo."""
+    for info in store.issues():
+        if info.title == DEMO_TITLE:
+            return info
+    issue = store.create_issue(DEMO_TITLE, publication="示例日报", date="2026-02-06", edition="演示")
+    store.import_pages(issue.id, demo_files())
+    return store.issue(issue.id)
