@@ -1,6 +1,215 @@
-"""(being written)"""
+"""OCR punctuation and spacing inside Chinese text.
+
+PDF extraction and OCR leave half-width punctuation (`,` `:` `(`, and the
+half-width `｡` `､`), read a dash `——` as `一一` or `--`, write quotation marks
+as ASCII `"`, and put spaces between Chinese characters (`长江流 域`) or
+between a number and its unit (`2024 年`). Chinese typesetting has none of
+these. Latin words, numbers and their own punctuation stay (`APP`, `3.9%`,
+`400MW/800MW`, `1,000`, `10:30`).
+
+Only body paragraphs and captions are touched: banners and credits use spaces
+on purpose (`走在前 勇争先`, `山西日报记者 史晓波 摄`), and so does the credit
+at the end of a caption.
+
+Findings: one PUNCT and one SPACE finding per block (its edits are the single
+replacements), and for quotation marks that do not pair up, a PUNCT finding
+that flags them; a closing mark with no opening one gets a proposed opening
+mark at the start of the sentence it closes.
+"""
 from __future__ import annotations
 
+import re
 
-def detect(ctx) -> list:
-    return []
+from proofdesk.detect.context import PageContext
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.page.blocks import Block, BlockKind
+from proofdesk.page.classify import inline_credit
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_PUNCT = "，。、；：！？“”‘’（）《》【】—…·「」『』"
+_HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", "｡": "。", "､": "、"}
+_TOUCHED = {BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION}
+_SPACES = " \t\u3000\u00a0"
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK.match(ch))
+
+
+def _chinese(ch: str) -> bool:
+    return is_cjk(ch) or (bool(ch) and ch in CJK_PUNCT)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest character from i in direction step that is not a space."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _SPACES:
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
+    """Text index -> (length replaced, replacement), for half-width marks and dashes."""
+    out: dict[int, tuple[int, str]] = {}
+    for i, ch in enumerate(text):
+        if ch not in _HALF:
+            continue
+        prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in "｡､":
+            out[i] = (1, _HALF[ch])
+        elif ch in ",:":
+            # 1,000 and 10:30 are numbers; after Chinese text it is Chinese punctuation.
+            if prev.isdigit() and nxt.isdigit():
+                continue
+            if _chinese(prev) or (is_cjk(nxt) and not prev.isascii()):
+                out[i] = (1, _HALF[ch])
+            elif prev and (prev.isdigit() or prev in "%”)") and is_cjk(nxt):
+                out[i] = (1, _HALF[ch])
+        elif ch in ";!?":
+            if _chinese(prev) or (prev.isdigit() and is_cjk(nxt)) or (prev in "%)" and is_cjk(nxt)):
+                out[i] = (1, _HALF[ch])
+        elif ch == "(":
+            if _chinese(prev) or _chinese(nxt):
+                out[i] = (1, _HALF[ch])
+        elif ch == ")":
+            if _chinese(prev) or _chinese(nxt):
+                out[i] = (1, _HALF[ch])
+    for m in re.finditer(r"一一|--+|—(?!—)", text):
+        i, j = m.start(), m.end()
+        prev, nxt = text[i - 1] if i else "", text[j] if j < len(text) else ""
+        if m.group() == "一一":
+            # 一一 is also a word ("one by one"); a dash only where words cannot stand.
+            if not (i == 0 or j == len(text) or prev in CJK_PUNCT or nxt in "“《（"):
+                continue
+        elif m.group() == "—":
+            continue
+        elif not (_chinese(prev) or _chinese(nxt) or i == 0):
+            continue
+        out[i] = (j - i, "——")
+    for m in re.finditer(r"(?<=\d\d)一(?=\d+[年月日%）)])", text):
+        # 2021一2025年: a range dash read as the character 一.
+        out[m.start()] = (1, "—")
+    return out
+
+
+def quote_fixes(text: str) -> dict[int, str]:
+    """ASCII double quotes -> “ or ”, pairing with the curly ones around them."""
+    out: dict[int, str] = {}
+    if '"' not in text:
+        return out
+    open_ = False
+    for i, ch in enumerate(text):
+        if ch == "“":
+            open_ = True
+        elif ch == "”":
+            open_ = False
+        elif ch == '"':
+            out[i] = "”" if open_ else "“"
+            open_ = not open_
+    return out
+
+
+def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """Runs of spaces (start, end) that Chinese typesetting would not have."""
+    out = []
+    for m in re.finditer(r"[ \t\u3000\u00a0]+", text):
+        i, j = m.start(), m.end()
+        if keep and keep[0] <= i < keep[1]:
+            continue
+        prev, nxt = text[i - 1] if i else "", text[j] if j < len(text) else ""
+        if not prev or not nxt:
+            continue
+        left_zh, right_zh = _chinese(prev) or prev in _HALF, _chinese(nxt) or nxt in _HALF
+        if (left_zh and (right_zh or nxt.isdigit())) or (prev.isdigit() and right_zh):
+            out.append((i, j))
+    return out
+
+
+def _block_findings(b: Block) -> list[Finding]:
+    text = b.text
+    credit = inline_credit(text) if b.kind is BlockKind.CAPTION else None
+    keep = (credit[0], len(text)) if credit else None
+    punct = punctuation_fixes(text)
+    quotes = quote_fixes(text)
+    if keep:
+        punct = {i: v for i, v in punct.items() if not keep[0] <= i < keep[1]}
+    findings = []
+    edits = [Edit(b.raw_pos(i), b.raw_pos(i + n), rep) for i, (n, rep) in sorted(punct.items())]
+    edits += [Edit(b.raw_pos(i), b.raw_pos(i + 1), rep) for i, rep in sorted(quotes.items())]
+    if edits:
+        n = len(edits)
+        findings.append(Finding(
+            FindingKind.PUNCT, tuple(Span(e.start, e.end) for e in sorted(edits)),
+            f"本段有 {n} 处半角或误识的标点，改为中文全角标点",
+            f"{n} half-width or misread punctuation marks in Chinese text: use full-width ones",
+            0.9, tuple(sorted(edits)), details=(("count", str(n)),),
+        ))
+    spaces = space_fixes(text, keep)
+    if spaces:
+        edits = tuple(Edit(b.raw_pos(i), b.raw_pos(j), "") for i, j in spaces)
+        findings.append(Finding(
+            FindingKind.SPACE, tuple(Span(e.start, e.end) for e in edits),
+            f"本段有 {len(edits)} 处汉字之间或数字与单位之间的多余空格",
+            f"{len(edits)} stray spaces between Chinese characters or a number and its unit",
+            0.9, edits, details=(("count", str(len(edits))),),
+        ))
+    # Pair the quotation marks as they will read after the ASCII ones are fixed.
+    fixed = "".join(quotes.get(i, ch) for i, ch in enumerate(text))
+    findings += _unbalanced(b, fixed)
+    return findings
+
+
+_SENTENCE_START = "。！？：；"
+
+
+def _unbalanced(b: Block, text: str) -> list[Finding]:
+    """Quotation marks and brackets that do not pair up within the paragraph."""
+    out = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+                continue
+            # A closing mark with nothing open: the opening one was lost. It most
+            # likely stood at the start of the sentence (or clause after ：) it closes.
+            j = i - 1
+            while j > 0 and text[j - 1] in "。！？…":  # the quoted sentence's own end
+                j -= 1
+            k = j
+            while k > 0 and text[k - 1] not in _SENTENCE_START + "”":
+                k -= 1
+            pos = b.raw_pos(k)
+            out.append(Finding(
+                FindingKind.PUNCT, (Span(b.raw_pos(k), b.raw_pos(i + 1)),),
+                "右引号没有对应的左引号：建议在这句话开头补上“",
+                "a closing quotation mark has no opening one: insert “ where the sentence starts",
+                0.5, (Edit(pos, pos, "“"),), details=(("problem", "unbalanced-quote"),),
+            ))
+    if depth > 0:
+        i = text.rfind("“")
+        out.append(Finding(
+            FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_pos(i + 1)),),
+            "左引号没有对应的右引号，请核对", "an opening quotation mark is never closed: check it",
+            0.4, details=(("problem", "unbalanced-quote"),),
+        ))
+    wide = text.replace("(", "（").replace(")", "）")
+    for a, z in ("（）", "《》", "【】"):
+        if wide.count(a) != wide.count(z):
+            i = max(text.rfind(a), text.rfind(z))
+            out.append(Finding(
+                FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_pos(i + 1)),),
+                f"括号 {a}{z} 不成对，请核对", f"unbalanced brackets {a}{z}: check them",
+                0.4, details=(("problem", "unbalanced-bracket"),),
+            ))
+    return out
+
+
+def detect(ctx: PageContext) -> list[Finding]:
+    out: list[Finding] = []
+    for b in ctx.blocks:
+        if b.kind in _TOUCHED and b.index not in ctx.removed:
+            out += _block_findings(b)
+    return out
