@@ -128,7 +128,7 @@ def char_diff(a: str, b: str) -> list[tuple[int, str]]:
 def change_size(a: str, b: str) -> tuple[int, int]:
     """(characters added, characters removed) from a to b."""
     added = removed = 0
-    for op, t in char_diff(a, b):
+    for op, t in _DMP.diff_main(a, b, False):  # no semantic cleanup: count characters exactly
         if op == _INS:
             added += len(t)
         elif op == _DEL:
@@ -254,10 +254,16 @@ class PageState:
             pos = _DMP.diff_xIndex(swapped, pos)
         return self._decided.offsets.to_raw(pos)
 
-    def current_ranges(self, fid: str) -> list[tuple[int, int]]:
-        """Where the finding's spans stand in the current text (may be empty)."""
+    def marks(self, fid: str) -> list[tuple[int, int]]:
+        """The raw ranges to highlight. Layout findings span the whole page, so only their edits are marked."""
         f = self._by_id[fid]
-        return [(self.to_current(s.start), self.to_current(s.end)) for s in f.spans]
+        if f.kind is FindingKind.LAYOUT and f.edits:
+            return [(e.start, e.end) for e in f.edits]
+        return [(s.start, s.end) for s in f.spans]
+
+    def current_ranges(self, fid: str) -> list[tuple[int, int]]:
+        """Where the finding's marked ranges stand in the current text (may be empty)."""
+        return [(self.to_current(a), self.to_current(b)) for a, b in self.marks(fid)]
 
     def changed_ranges(self) -> list[tuple[int, int]]:
         """Ranges of the current text that differ from the raw text: fixes and typing."""

@@ -266,7 +266,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             return
         kinds = {f.id: f.kind for f in s.findings}
         states = {f.id: s.state(f.id) for f in s.findings}
-        raw_ranges = [(sp.start, sp.end, f.id) for f in s.findings for sp in f.spans]
+        raw_ranges = [(a, b, f.id) for f in s.findings for a, b in s.marks(f.id)]
         clean_ranges = [(a, b, f.id) for f in s.findings if states[f.id] in (FindingState.OPEN, FindingState.REJECTED)
                         for a, b in s.current_ranges(f.id)]
         self._raw_index, self._clean_index = RangeIndex(raw_ranges), RangeIndex(clean_ranges)
@@ -281,7 +281,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         if s is not None and fid is not None:
             f = s.finding(fid)
             kinds, states = {fid: f.kind}, {fid: s.state(fid)}
-            extra_raw = selections(self.raw, self.raw.offsets, [(sp.start, sp.end, fid) for sp in f.spans],
+            extra_raw = selections(self.raw, self.raw.offsets, [(a, b, fid) for a, b in s.marks(fid)],
                                    kinds, states, fid)
             extra_clean = selections(self.cleaned, self.cleaned.offsets,
                                      [(a, b, fid) for a, b in s.current_ranges(fid)], kinds, states, fid)
@@ -318,7 +318,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         f = s.finding(fid)
         self.sync.enabled = False
         try:
-            self.raw.reveal(f.spans[0].start, f.spans[0].end)
+            self.raw.reveal(*s.marks(fid)[0])
             a, b = s.current_ranges(fid)[0]
             self.cleaned.reveal(a, b)
         finally:

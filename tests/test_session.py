@@ -1,0 +1,334 @@
+"""The proofreader's actions on a page (proofdesk.session), without Qt.
+
+Hand-made findings pin the text logic; the demo issue in a real SQLite store
+covers the store round trips. Tests on the demo pick findings from what the
+analysis returns (the first with a fix, ...), never hard-coded counts.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofdesk.errors import ConflictError, InputError
+from proofdesk.findings import Edit, Finding, FindingKind, Span
+from proofdesk.fixes import apply_fixes
+from proofdesk.session import (FindingState, PageSession, PageState, apply_edits, change_size, char_diff,
+                               correction_key, decide_everywhere, demo_files, find_in_issue, find_in_text,
+                               open_demo, proposal_text, replace_in_issue, same_corrections, text_edits)
+from proofdesk.store import PageStatus, Store
+
+RAW = "今天己经下雨了 ,明天也许晴。\n\n第二段文字在这里，\n\n继续写完。"
+
+
+def _f(kind, start, end, text, conf=0.9):
+    return Finding(kind, (Span(start, end),), "说明", "note", conf, (Edit(start, end, text),))
+
+
+def findings():
+    i = RAW.index("己")
+    sp = RAW.index(" ,")
+    cut = RAW.index("，\n\n继") + 1
+    return [
+        _f(FindingKind.CHAR, i, i + 1, "已"),
+        _f(FindingKind.SPACE, sp, sp + 1, ""),
+        _f(FindingKind.PUNCT, sp + 1, sp + 2, "，"),
+        _f(FindingKind.CONTINUATION, cut, cut + 2, ""),
+        Finding(FindingKind.JUMP, (Span(0, 2),), "标记", "marker", 0.8),  # a flag without a fix
+    ]
+
+
+def test_nothing_decided_is_the_raw_text():
+    s = PageState(RAW, findings())
+    assert s.text == RAW
+    assert all(s.state(f.id) is FindingState.OPEN for f in s.findings)
+    assert s.open_count() == len(s.findings)
+
+
+def test_accept_reject_edit_clear():
+    fs = findings()
+    s = PageState(RAW, fs)
+    out = s.accept(fs[0].id)
+    assert s.text == out.text == RAW.replace("己", "已")
+    assert apply_edits(RAW, out.edits) == out.text
+    s.reject(fs[1].id)
+    assert s.text == RAW.replace("己", "已")
+    assert s.state(fs[1].id) is FindingState.REJECTED
+    s.edit(fs[2].id, "；")
+    assert s.text == RAW.replace("己", "已").replace(" ,", " ；")
+    assert s.proposal(fs[2].id) == "；"
+    s.clear(fs[0].id)
+    assert s.text == RAW.replace(" ,", " ；")
+    assert s.state(fs[0].id) is FindingState.OPEN
+
+
+def test_edit_of_a_flag_without_fix_replaces_its_span():
+    fs = findings()
+    s = PageState(RAW, fs)
+    s.edit(fs[4].id, "昨天")
+    assert s.text == "昨天" + RAW[2:]
+
+
+def test_accept_kind_takes_only_open_findings_of_that_kind_with_a_fix():
+    fs = findings() + [_f(FindingKind.CHAR, RAW.index("晴"), RAW.index("晴") + 1, "睛")]
+    s = PageState(RAW, fs)
+    s.reject(fs[-1].id)
+    s.accept_kind(FindingKind.CHAR)
+    assert s.state(fs[0].id) is FindingState.ACCEPTED
+    assert s.state(fs[-1].id) is FindingState.REJECTED
+    assert "已" in s.text and "睛" not in s.text
+
+
+def test_free_typing_survives_later_decisions():
+    fs = findings()
+    s = PageState(RAW, fs)
+    at = s.text.index("继续")
+    s.type_edit(at, at, "【补】")
+    s.accept(fs[0].id)
+    s.accept(fs[3].id)  # joins the paragraphs right before the typed text
+    assert "已经" in s.text and "【补】继续" in s.text
+    assert "，继续" not in s.text and "这里，【补】继续" in s.text
+    s.clear(fs[0].id)
+    assert "己经" in s.text and "【补】" in s.text
+
+
+def test_remaining_findings_stay_mapped_through_typing_and_fixes():
+    fs = findings()
+    s = PageState(RAW, fs)
+    s.type_edit(0, 0, "编者按：")
+    s.accept(fs[3].id)
+    for f in (fs[0], fs[1], fs[2]):
+        (a, b), = s.current_ranges(f.id)
+        assert s.text[a:b] == RAW[f.start:f.end]
+        assert s.to_raw(a) == f.start
+
+
+def test_typing_cannot_go_outside_the_page():
+    s = PageState(RAW, findings())
+    with pytest.raises(InputError):
+        s.type_edit(0, len(RAW) + 5, "x")
+
+
+def test_snapshot_round_trip_and_next_open():
+    fs = findings()
+    s = PageState(RAW, fs)
+    snap = s.snapshot()
+    s.accept(fs[0].id)
+    s.type_edit(0, 0, "X")
+    back = s.restore_snapshot(snap)
+    assert s.text == RAW and back.text == RAW and s.state(fs[0].id) is FindingState.OPEN
+    order = [f.id for f in s.findings]
+    s.accept(fs[0].id)
+    assert s.next_open(order[-1]) == next(fid for fid in order if fid != fs[0].id)
+    assert s.next_open(order[1], backwards=True) != fs[0].id
+
+
+def test_colliding_fix_is_reported_as_dropped():
+    i = RAW.index("己")
+    a = _f(FindingKind.CHAR, i, i + 1, "已", 0.9)
+    b = _f(FindingKind.PUNCT, i, i + 2, "已经", 0.5)
+    s = PageState(RAW, [a, b])
+    s.accept(a.id)
+    s.accept(b.id)
+    rows = {r.id: r for r in s.rows()}
+    assert rows[b.id].dropped and not rows[a.id].dropped
+
+
+def test_text_edits_and_char_diff():
+    a, b = "甲乙丙丁戊", "甲丙丁己戊庚"
+    assert apply_edits(a, text_edits(a, b)) == b
+    assert "".join(t for op, t in char_diff(a, b) if op >= 0) == b
+    assert change_size(a, b) == (2, 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.sampled_from(["accept", "reject", "clear", "type"]),
+                          st.integers(0, 40), st.text("甲乙，。 ", max_size=3)), max_size=12))
+def test_every_outcome_turns_the_old_text_into_the_new(steps):
+    fs = findings()
+    s = PageState(RAW, fs)
+    for k, action, pos, typed in steps:
+        old = s.text
+        if action == "type":
+            pos = min(pos, len(old))
+            out = s.type_edit(pos, pos, typed)
+        else:
+            out = getattr(s, action)(fs[k].id)
+        assert apply_edits(old, out.edits) == out.text == s.text
+    # With no typing at all, the text is exactly raw + the accepted fixes.
+    if not any(a == "type" for _, a, _, _ in steps):
+        accepted = [f for f in fs if s.state(f.id) is FindingState.ACCEPTED]
+        assert s.text == apply_fixes(RAW, accepted).text
+
+
+def test_proposal_text_and_correction_key():
+    fs = findings()
+    assert proposal_text(RAW, fs[0]) == "已"
+    assert correction_key(RAW, fs[0]) == ("char-error", (("己", "已"),))
+    assert correction_key(RAW, fs[4]) is None
+
+
+def test_find_in_text():
+    assert find_in_text("甲乙甲", "甲") == [(0, 1), (2, 3)]
+    assert find_in_text("Ab ab", "ab", case=False) == [(0, 2), (3, 5)]
+    with pytest.raises(InputError):
+        find_in_text("x", "(", regex=True)
+
+
+def test_core_session_does_not_import_qt():
+    code = "import sys, proofdesk.session; assert not any(m.startswith('PySide6') for m in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---- with a real store ------------------------------------------------------
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "p.sqlite3") as st:
+        yield st
+
+
+@pytest.fixture
+def demo(store):
+    issue = open_demo(store)
+    return issue, store.pages(issue.id)
+
+
+def first_fix(session):
+    return next(f for f in session.findings if f.has_fix)
+
+
+def test_demo_is_imported_once_and_shows_each_defect_family(store, demo):
+    issue, pages = demo
+    assert len(pages) == len(demo_files()) >= 2
+    assert open_demo(store).id == issue.id
+    kinds = {f.kind for p in pages for f in store.findings(p.id)}
+    for family in ({FindingKind.DUPLICATE}, {FindingKind.CONTINUATION}, {FindingKind.CAPTION},
+                   {FindingKind.JUMP}, {FindingKind.CHAR}, {FindingKind.PUNCT, FindingKind.SPACE}):
+        assert kinds & family, family
+
+
+def test_save_reopen_round_trip(store, demo):
+    _, pages = demo
+    s = PageSession(store, pages[0].id, "甲")
+    assert not s.dirty and s.text == store.raw_text(pages[0].id)
+    f = first_fix(s)
+    s.accept(f.id)
+    s.type_edit(0, 0, "【校】")
+    assert s.dirty
+    rev = s.save("第一次")
+    assert rev.number == 2 and not s.dirty
+    assert store.revision_text(pages[0].id, 2) == s.text
+    assert store.decisions(pages[0].id)[f.id].state == "accepted"
+    assert store.page(pages[0].id).status == PageStatus.IN_PROGRESS
+    again = PageSession(store, pages[0].id)
+    assert again.text == s.text and again.state(f.id) is FindingState.ACCEPTED and not again.dirty
+    # The reopened page still re-applies the typing when a later decision changes the text.
+    other = next(g for g in again.findings if g.has_fix and g.id != f.id and again.state(g.id) is FindingState.OPEN)
+    again.accept(other.id)
+    assert again.text.startswith("【校】")
+    again.clear(f.id)
+    assert again.decisions().get(f.id) is None
+    again.save()
+    assert f.id not in store.decisions(pages[0].id)
+
+
+def test_decisions_only_save_writes_no_revision(store, demo):
+    _, pages = demo
+    s = PageSession(store, pages[0].id)
+    f = next(f for f in s.findings if not f.has_fix)
+    s.reject(f.id)
+    assert s.dirty
+    rev = s.save()
+    assert rev.number == 1 and store.decisions(pages[0].id)[f.id].state == "rejected"
+
+
+def test_conflict_is_raised_and_nothing_is_overwritten(store, demo):
+    _, pages = demo
+    pid = pages[0].id
+    a, b = PageSession(store, pid, "a"), PageSession(store, pid, "b")
+    a.type_edit(0, 0, "甲")
+    a.save("a")
+    b.type_edit(0, 0, "乙")
+    with pytest.raises(ConflictError):
+        b.save("b")
+    assert store.latest_revision(pid).number == 2
+    assert store.latest_text(pid).startswith("甲")
+    b.rebase()
+    rev = b.save("b on top")
+    assert rev.number == 3 and store.revision_text(pid, 2).startswith("甲")
+    assert store.latest_text(pid).startswith("乙")
+    b.reload()
+    assert not b.dirty
+
+
+def test_restore_makes_an_old_revision_the_newest(store, demo):
+    _, pages = demo
+    pid = pages[0].id
+    s = PageSession(store, pid)
+    s.type_edit(0, 0, "一")
+    s.save()
+    s.type_edit(0, 0, "二")
+    s.save()
+    s.restore(2)
+    assert s.base_revision == 4 and s.text == store.revision_text(pid, 2) and not s.dirty
+    assert [r.number for r in s.history()] == [1, 2, 3, 4]
+
+
+def test_recovery_payload_round_trip(store, demo):
+    _, pages = demo
+    s = PageSession(store, pages[0].id)
+    f = first_fix(s)
+    s.accept(f.id)
+    s.type_edit(0, 0, "恢复")
+    back = PageSession.from_recovery(store, s.to_recovery())
+    assert back.text == s.text and back.state(f.id) is FindingState.ACCEPTED and back.dirty
+    # Saved elsewhere meanwhile: the recovered work must conflict, not overwrite.
+    other = PageSession(store, pages[0].id)
+    other.type_edit(0, 0, "他")
+    other.save()
+    with pytest.raises(ConflictError):
+        back.save()
+
+
+def test_status(store, demo):
+    _, pages = demo
+    s = PageSession(store, pages[1].id)
+    s.set_status(PageStatus.PROOFREAD)
+    assert store.page(pages[1].id).status == PageStatus.PROOFREAD == s.status()
+
+
+def test_same_correction_across_the_issue(store, demo):
+    issue, pages = demo
+    s = PageSession(store, pages[0].id)
+    # The correction found on most pages, so the test exercises several pages when the analysis allows.
+    fixes = [f for f in s.findings if f.has_fix and f.kind is not FindingKind.LAYOUT]
+    best = max(fixes, key=lambda f: len({o.page_id for o in same_corrections(store, issue.id, s.raw, f)}))
+    occ = same_corrections(store, issue.id, s.raw, best)
+    assert any(o.finding_id == best.id for o in occ)
+    for o in occ:
+        other_raw = store.raw_text(o.page_id)
+        assert correction_key(other_raw, next(f for f in store.findings(o.page_id) if f.id == o.finding_id)) \
+            == correction_key(s.raw, best)
+    revs = decide_everywhere(store, occ, FindingState.ACCEPTED, "甲", skip_page=pages[0].id)
+    assert len(revs) == len({o.page_id for o in occ} - {pages[0].id})
+    for o in occ:
+        if o.page_id != pages[0].id:
+            assert store.decisions(o.page_id)[o.finding_id].state == "accepted"
+            assert PageSession(store, o.page_id).state(o.finding_id) is FindingState.ACCEPTED
+
+
+def test_find_and_replace_across_the_issue(store, demo):
+    issue, pages = demo
+    needle = "园林"
+    hits = find_in_issue(store, issue.id, needle)
+    assert hits and all(store.latest_text(h.page_id)[h.start:h.end] == needle for h in hits)
+    chosen = hits[::2]  # the proofreader unticks every other match
+    before = {p.id: store.latest_text(p.id).count(needle) for p in pages}
+    replace_in_issue(store, chosen, needle, "绿化", author="甲")
+    for p in pages:
+        n = sum(1 for h in chosen if h.page_id == p.id)
+        assert store.latest_text(p.id).count(needle) == before[p.id] - n
