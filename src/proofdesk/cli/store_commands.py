@@ -70,13 +70,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = _common(sub.add_parser("issues", help="list the newspaper issues in the project",
                                description="List issues with their page count and open findings."))
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for scripts")
     p.set_defaults(func=cmd_issues)
 
     p = _common(sub.add_parser("pages", help="list the pages of an issue",
                                description="List an issue's pages: id, number, status, open findings, revision."))
     p.add_argument("issue", metavar="ISSUE", help="issue id or title")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for scripts")
     p.set_defaults(func=cmd_pages)
 
     p = _common(sub.add_parser("history", help="list the revisions of a page",
@@ -99,7 +99,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("b", type=_rev, metavar="B", help="newer revision")
     p.add_argument("--unified", action="store_true", help="unified line diff instead of inline markers")
     p.add_argument("-C", "--context", type=int, default=0, metavar="N", help="unchanged lines around each change")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the markers (auto: on a terminal, unless NO_COLOR is set)")
     p.set_defaults(func=cmd_diff)
 
     p = _common(sub.add_parser(
@@ -117,7 +118,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "feed, or with --per-page a folder of one file per page. json: issue metadata, pages and their "
         "articles (documented by the export JSON Schema)."))
     p.add_argument("issue", metavar="ISSUE", help="issue id or title")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="plain text or JSON (default: text)")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="file (or folder with --per-page); "
                    "default: standard output")
     p.add_argument("--per-page", action="store_true", help="text: one file per page in the folder -o")
