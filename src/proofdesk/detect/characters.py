@@ -30,7 +30,7 @@ KANA = {k: v for k, v in KANA.items() if k != v and v not in "乀勹"}
 _KANA_RE = re.compile("[" + "".join(KANA) + "]")
 _PAIR_RE = re.compile("[" + "".join(PAIRS) + "]")
 # Latin letters inside numbers: 2O24年, l2月.
-_DIGIT_RE = re.compile(r"(?<=\d)[Oo](?=\d|[年月日号])|(?<=\d)[lI](?=\d|[年月日号])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
+_DIGIT_RE = re.compile(r"(?<=\d)[OolI](?=\d|[\u4e00-\u9fff.%])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
 _DIGIT_MAP = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Context rules for confusions a word list alone cannot settle.
 RULES = (

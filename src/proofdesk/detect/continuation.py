@@ -19,7 +19,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
 from proofdesk.page.classify import ends_complete, heading_like
-from proofdesk.words import word_across
+from proofdesk.words import best_route, word_across
 
 MAX_SKIP = 6
 _INTERRUPTERS = {BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP, BlockKind.NOISE}
@@ -58,9 +58,23 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
             return None
     word = word_across(text_a, text_b)
     over_heading = any(m.kind in _HEADINGS for m in moved)
-    if stub or over_heading:
-        # Titles end without punctuation too: only a word across the break proves a cut.
-        if not word or (stub and moved):
+    hard = _hard_cut(text_a, text_b)
+    if hard:
+        conf = 0.95 if not (stub or over_heading) else 0.85
+    elif stub:
+        # Titles end without punctuation too. A short first half still shows itself by a
+        # word across the break, or by a photo dropped between it and the rest of its paragraph.
+        photo_only = moved and all(m.kind in (BlockKind.CAPTION, BlockKind.CREDIT) for m in moved)
+        before = seq[p - 1] if p else None
+        after_body = before is None or (before.kind.is_body and ends_complete(ctx.text_of(before.index)))
+        if word and not moved:
+            conf = 0.75
+        elif photo_only and after_body:
+            conf = 0.7
+        else:
+            return None
+    elif over_heading:
+        if not word:
             return None
         conf = 0.7
     else:
@@ -72,6 +86,35 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…]")
 _OPENER = re.compile(r"^(?:[“‘《「\"]|\d|[一二三四五六七八九十]+[、是])")
+
+
+# A sentence cannot end on these: an opening bracket, a comma, a particle or preposition.
+_HARD_END = "，、,（(“《「‘"
+# No sentence starts with a particle or a closing mark.
+_NO_START = set("的了着过们之，。、；：！？”’）)】》,.;:!?")
+_FUNCTION_END = set("的地得和与及或而并把被对从向以为将是在于之其所让使给跟同比很都也又还就才再更最已未不没")
+_FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "就是", "还是", "以及", "并且", "而且",
+                  "但是", "因为", "所以", "如果", "虽然", "尽管", "通过", "根据", "按照", "随着", "关于", "对于",
+                  "不断", "进一步", "逐步", "将会", "还会", "也会", "都会", "就会", "可以", "继续", "开始")
+
+
+def _hard_cut(text_a: str, text_b: str) -> bool:
+    last = text_a[-1]
+    if last in _HARD_END or text_b[0] in _NO_START:
+        return True
+    recent = text_a[-80:]
+    if recent.count("（") + recent.count("(") > recent.count("）") + recent.count(")"):
+        return True  # an open bracket: （来源：…编 | 译：某某）
+    if recent.count("“") > recent.count("”") and text_b.count("”") > text_b.count("“"):
+        return True  # a quotation opened before the break and closed after it
+    if last in _FUNCTION_END or text_a.endswith(_FUNCTION_END2):
+        # Only as a word of its own: 高地, 应对, 成为 end titles; a lone 的 or 可能 does not.
+        tail = text_a[-6:]
+        s, e = best_route(tail)[1][-1]
+        if tail[s:e] == last or tail[s:e] in _FUNCTION_END2:
+            return True
+    # A number or date split across the break: 2026年6月 | 11日
+    return bool(re.search(r"\d[年月.]?$", text_a) and re.match(r"\d", text_b))
 
 
 def _cut_confidence(text_a: str, text_b: str, word: str) -> float | None:
@@ -91,6 +134,9 @@ def _cut_confidence(text_a: str, text_b: str, word: str) -> float | None:
         return 0.85
     # A clause-less tail may be an inner subhead glued to its paragraph ("…答卷。赋能千行百业集聚成势").
     # Then the next block opens a paragraph: a date, a number, a quote, or a short opening clause.
+    # Glued subheads are terse phrases; a 的 inside means running prose.
+    if "的" in tail:
+        return 0.75
     first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
     if _OPENER.match(text_b) or len(first) <= 6:
         return None

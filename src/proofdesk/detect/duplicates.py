@@ -75,6 +75,11 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
     return out
 
 
+def _edge(n: int) -> int:
+    """Unmatched characters allowed at either end: an OCR error near an end breaks a short run."""
+    return max(EDGE, min(12, n // 10))
+
+
 class _Match:
     """Alignment of block text a against block text b."""
 
@@ -90,11 +95,13 @@ class _Match:
         self.len_a, self.len_b = len(a), len(b)
 
     def a_whole(self) -> bool:
-        return (self.a_lo <= EDGE and self.a_hi >= self.len_a - EDGE
+        edge = _edge(self.len_a)
+        return (self.a_lo <= edge and self.a_hi >= self.len_a - edge
                 and self.matched >= COVER * self.len_a)
 
     def b_whole(self) -> bool:
-        return (self.b_lo <= EDGE and self.b_hi >= self.len_b - EDGE
+        edge = _edge(self.len_b)
+        return (self.b_lo <= edge and self.b_hi >= self.len_b - edge
                 and self.matched >= COVER * self.len_b)
 
     def a_head_is_b_tail(self) -> bool:

@@ -125,7 +125,7 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[in
     return out
 
 
-def _block_findings(b: Block) -> list[Finding]:
+def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
     text = b.text
     credit = inline_credit(text) if b.kind is BlockKind.CAPTION else None
     keep = (credit[0], len(text)) if credit else None
@@ -153,10 +153,32 @@ def _block_findings(b: Block) -> list[Finding]:
             f"{len(edits)} stray spaces between Chinese characters or a number and its unit",
             0.9, edits, details=(("count", str(len(edits))),),
         ))
-    # Pair the quotation marks as they will read after the ASCII ones are fixed.
-    fixed = "".join(quotes.get(i, ch) for i, ch in enumerate(text))
-    findings += _unbalanced(b, fixed)
+    if balance:
+        findings += _unbalanced(b, _quotes_fixed(text))
     return findings
+
+
+def _quotes_fixed(text: str) -> str:
+    """The text as it reads once its ASCII quotation marks are paired."""
+    quotes = quote_fixes(text)
+    return "".join(quotes.get(i, ch) for i, ch in enumerate(text))
+
+
+def _joined_paragraph(ctx: PageContext, chain: list[Block]) -> Block:
+    """One virtual block for a paragraph whose halves a continuation fix joins,
+    so quotation marks opened before a break pair with those closed after it."""
+    pieces, parts = [], []
+    for blk in chain:
+        cut = ctx.trimmed.get(blk.index, 0)
+        parts.append(blk.text[cut:])
+        for p in blk.pieces:
+            n = p.end - p.start
+            if cut >= n:
+                cut -= n
+                continue
+            pieces.append(Span(p.start + cut, p.end))
+            cut = 0
+    return Block(chain[0].index, tuple(pieces), "".join(parts), chain[0].kind)
 
 
 _SENTENCE_START = "。！？：；"
@@ -209,7 +231,15 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
 
 def detect(ctx: PageContext) -> list[Finding]:
     out: list[Finding] = []
+    nxt = dict(ctx.joins)
+    chained = set(nxt) | set(nxt.values())
     for b in ctx.blocks:
         if b.kind in _TOUCHED and b.index not in ctx.removed:
-            out += _block_findings(b)
+            out += _block_findings(b, balance=b.index not in chained)
+    for head in sorted(set(nxt) - set(nxt.values())):
+        chain = [ctx.blocks[head]]
+        while chain[-1].index in nxt:
+            chain.append(ctx.blocks[nxt[chain[-1].index]])
+        para = _joined_paragraph(ctx, chain)
+        out += _unbalanced(para, "".join(_quotes_fixed(ctx.text_of(blk.index)) for blk in chain))
     return out

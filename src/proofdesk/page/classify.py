@@ -48,11 +48,13 @@ def heading_like(text: str) -> bool:
     if len(text) > 48 or not text:
         return False
     core = text.strip("—-")
-    if not core or any(c in "。；！？;?" for c in core) or core[-1] in "：:、，,":
+    if not core or core[-1] in "。）)" or any(c in "。；！？;?" for c in core) or core[-1] in "：:、，,":
         return False
-    # Subheads may hold one comma ("多维并进，畅通节气文化传播渠道") but stay short.
-    commas = core.count("，") + core.count(",")
-    if commas > 1 or (commas == 1 and len(core) > 20):
+    # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
+    parts = re.split(r"[，,]", core)
+    if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4)):
+        return False
+    if core.count("、") > 1:
         return False
     # Titles list things with 、 but stay short.
     return "、" not in core or len(core) <= 32
