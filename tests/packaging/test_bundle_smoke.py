@@ -171,3 +171,34 @@ def smoke_report(stdout: str) -> dict:
     lines = [line for line in stdout.splitlines() if line.startswith(SMOKE_MARKER + " ")]
     assert len(lines) == 1, f"expected one {SMOKE_MARKER} line in:\n{stdout}"
     return json.loads(lines[0].removeprefix(SMOKE_MARKER + " "))
+
+
+def demo_first_line() -> str:
+    page = ROOT / "resources" / "demo" / "page-01.txt"
+    return next(line.strip() for line in page.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def test_bundled_demo_opens_the_main_window_on_the_demo_issue(bundle: Path, tmp_path: Path) -> None:
+    from proofdesk.session import DEMO_TITLE
+
+    done = run_bundle(bundle, tmp_path, "demo", PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1")
+    assert done.returncode == 0, done.stderr
+    report = smoke_report(done.stdout)
+    assert report["main_window"] is True
+    assert report["platform"] == "offscreen"
+    assert DEMO_TITLE in report["title"]
+    assert any(demo_first_line() in text for text in report["texts"]), report["texts"]
+    assert "Traceback" not in done.stderr
+
+
+def test_bundled_first_start_creates_the_database_in_the_user_data_folder(
+        bundle: Path, tmp_path: Path) -> None:
+    """`proofdesk` with no command on a fresh home: the editor, the demo issue, the default database."""
+    from proofdesk.session import DEMO_TITLE
+
+    done = run_bundle(bundle, tmp_path, PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1")
+    assert done.returncode == 0, done.stderr
+    report = smoke_report(done.stdout)
+    assert report["main_window"] is True and DEMO_TITLE in report["title"]
+    # platformdirs' user data dir under XDG_DATA_HOME, as the README says
+    assert (tmp_path / "data" / "proofdesk" / "proofdesk.sqlite3").is_file()
