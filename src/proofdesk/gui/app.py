@@ -76,7 +76,7 @@ def run(args) -> int:
     elif not restored:
         window.open_first_page()
     window.show()
-    if args.quit_after_show:
+    if getattr(args, "quit_after_show", False) or os.environ.get("PROOFDESK_QUIT_AFTER_SHOW") == "1":
         QTimer.singleShot(0, app.quit)
     try:
         return app.exec()

@@ -143,6 +143,8 @@ class FileActions:
         except ProofDeskError as e:
             self.prompter.error(tr("error.title"), str(e))
             return None
+        if issue_id is None and new_title:
+            issue_id = self.store.create_issue(new_title).id
         if issue_id is None:
             issues = self.store.issues()
             choices = [(str(i.id), i.title) for i in issues] + [("new", tr("import.new")),
@@ -156,8 +158,10 @@ class FileActions:
                 if not title:
                     return None
                 issue_id = self.store.create_issue(title).id
-            else:
+            elif answer.isdigit():
                 issue_id = int(answer)
+            else:
+                return None
         self.import_job = ImportJob(self, self.store.path, issue_id, files)
         self.import_job.finished.connect(self._imported)
         self.import_job.start()

@@ -83,8 +83,10 @@ class FindingsFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, kind: FindingKind | None, state: FindingState | None) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for this begin/end pair.
+        self.beginFilterChange()
         self.kind, self.state = kind, state
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row, parent):  # Qt override
         r = self.sourceModel().rows[row]

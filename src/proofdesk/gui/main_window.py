@@ -47,7 +47,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.prompter = prompter or QtPrompter(self)
         self.session: PageSession | None = None
         self.undo = QUndoStack(self)
-        self.undo.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo.indexChanged.connect(self._undo_moved)
         self.recovery = RecoveryFiles(store.path)
         self._applying = False
         self._current: str | None = None
@@ -179,6 +179,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             act = self.status_menu.addAction(tr(f"status.{status.value}"))
             act.triggered.connect(lambda _=False, s=status: self.session and self.set_page_status(
                 self.session.page_id, s))
+
+    def _undo_moved(self, _index: int) -> None:
+        self._update_title()
 
     def _update_title(self) -> None:
         s = self.session
@@ -347,7 +350,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         return self.session.to_raw(pos) if self.session else pos
 
     def _filter_changed(self, *_):
-        self.proxy.set_filter(self.kind_filter.currentData(), self.state_filter.currentData())
+        # Qt hands str Enums back as plain str.
+        kind, state = self.kind_filter.currentData(), self.state_filter.currentData()
+        self.proxy.set_filter(FindingKind(kind) if kind else None, FindingState(state) if state else None)
 
     # ---- page status
     def set_page_status(self, page_id: int, status: PageStatus) -> None:

@@ -1,0 +1,202 @@
+"""Reviewing in the desktop editor: decisions with undo/redo, typing Chinese, highlights, keys, views."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from proofdesk.findings import FindingKind
+from proofdesk.fixes import apply_fixes
+from proofdesk.session import FindingState
+from proofdesk.store import PageStatus
+
+pytestmark = pytest.mark.gui
+
+
+def pane_text(win) -> str:
+    return win.cleaned.toPlainText()
+
+
+def first_fix(win, skip=()):
+    return next(f for f in win.session.findings if f.has_fix and f.id not in skip
+                and f.kind is not FindingKind.LAYOUT and win.session.state(f.id) is FindingState.OPEN)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Commit text through the input method, as a Chinese IME does."""
+    ev = QInputMethodEvent("", [])
+    ev.setCommitString(text)
+    QApplication.sendEvent(widget, ev)
+
+
+def key_chars(widget, text: str) -> None:
+    """One QKeyEvent per character (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.NoModifier, ch))
+
+
+def test_demo_opens_with_findings_and_highlights(window):
+    s = window.session
+    assert s is not None and s.findings
+    assert pane_text(window) == s.text == s.raw
+    assert window.raw.toPlainText() == s.raw
+    marked = sum(1 for f in s.findings for a, b in s.marks(f.id) if b > a)
+    assert len(window.raw.extraSelections()) >= marked
+    assert window.model.rowCount() == len(s.findings)
+    # The hover explains the finding under the mouse.
+    f = first_fix(window)
+    assert f.message_zh in window._explain(window._raw_index, f.start)
+    assert window._explain(window._raw_index, -5) == ""
+
+
+def test_accept_reject_edit_with_undo_redo(window):
+    s = window.session
+    f = first_fix(window)
+    window.select_finding(f.id)
+    steps = window.undo.count()
+    window.on_accept()
+    assert window.undo.count() == steps + 1
+    expected = apply_fixes(s.raw, [f]).text
+    assert s.text == pane_text(window) == expected
+    assert window.isWindowModified()
+    # Focus moved on to the next open finding.
+    assert window.current_finding() != f.id
+    assert s.state(window.current_finding()) is FindingState.OPEN
+    window.on_undo()
+    assert pane_text(window) == s.raw and s.state(f.id) is FindingState.OPEN
+    window.on_redo()
+    assert pane_text(window) == expected and s.state(f.id) is FindingState.ACCEPTED
+
+    g = first_fix(window, skip={f.id})
+    window.select_finding(g.id)
+    window.on_reject()
+    assert s.state(g.id) is FindingState.REJECTED and pane_text(window) == expected
+
+    h = first_fix(window, skip={f.id, g.id})
+    window.prompter.answers.append("【改写】")
+    window.select_finding(h.id)
+    window.on_edit()
+    assert s.state(h.id) is FindingState.EDITED and "【改写】" in pane_text(window)
+    assert pane_text(window) == s.text
+    for _ in range(2):
+        window.on_undo()
+    assert pane_text(window) == expected
+    assert s.state(g.id) is FindingState.OPEN and s.state(h.id) is FindingState.OPEN
+
+
+def test_accept_all_of_a_kind_is_one_step(window):
+    s = window.session
+    kinds = [f.kind for f in s.findings if f.has_fix]
+    kind = max(set(kinds), key=kinds.count)
+    f = next(f for f in s.findings if f.kind is kind and f.has_fix)
+    window.select_finding(f.id)
+    window.on_accept_kind()
+    assert all(s.state(g.id) is FindingState.ACCEPTED for g in s.findings if g.kind is kind and g.has_fix)
+    window.on_undo()
+    assert all(s.state(g.id) is FindingState.OPEN for g in s.findings if g.kind is kind)
+    assert pane_text(window) == s.raw
+
+
+def test_typing_chinese_survives_decisions_and_undoes_in_steps(window, qtbot):
+    s = window.session
+    pane = window.cleaned
+    pane.setFocus()
+    cursor = pane.textCursor()
+    cursor.setPosition(0)
+    pane.setTextCursor(cursor)
+    type_chinese(pane, "编者按：")
+    assert s.text.startswith("编者按：") and pane_text(window) == s.text
+    key_chars(pane, "校对")
+    assert s.text.startswith("编者按：校对")
+    typed_steps = window.undo.count()
+    f = first_fix(window)
+    window.select_finding(f.id)
+    window.on_accept()
+    assert s.text.startswith("编者按：校对") and pane_text(window) == s.text
+    assert apply_fixes(s.raw, [f]).text in s.text.replace("编者按：校对", "", 1) or \
+        s.text.replace("编者按：校对", "", 1) == apply_fixes(s.raw, [f]).text
+    # Remaining open findings still point at their own text.
+    for g in s.findings:
+        if s.state(g.id) is FindingState.OPEN and g.kind is not FindingKind.LAYOUT:
+            for (a, b), (ra, rb) in zip(s.current_ranges(g.id), s.marks(g.id)):
+                assert s.text[a:b] == s.raw[ra:rb]
+    window.on_undo()  # the decision
+    assert s.text == "编者按：校对" + s.raw
+    while window.undo.index() > 0:
+        window.on_undo()
+    assert pane_text(window) == s.raw == s.text
+    assert typed_steps <= 3  # IME commit + two keystrokes merge into few steps
+
+
+def test_single_keys_in_the_list_and_f_keys(window, qtbot):
+    s = window.session
+    f = first_fix(window)
+    window.select_finding(f.id, focus_list=True)
+    QTest.keyClick(window.table, Qt.Key_A)
+    assert s.state(f.id) is FindingState.ACCEPTED
+    nxt = window.current_finding()
+    QTest.keyClick(window.table, Qt.Key_R)
+    assert s.state(nxt) is FindingState.REJECTED
+    QTest.keyClick(window.table, Qt.Key_J)
+    assert window.current_finding() != nxt
+    assert window.actions["accept"].shortcut().toString() == "F9"
+    assert "F9" in " ".join(k for k, _ in __import__("proofdesk.gui.actions", fromlist=["x"]).help_rows())
+
+
+def test_filters_and_sorting(window):
+    s = window.session
+    kinds = {f.kind for f in s.findings}
+    kind = next(iter(kinds))
+    window.kind_filter.setCurrentIndex(window.kind_filter.findData(kind.value))
+    assert window.proxy.rowCount() == sum(1 for f in s.findings if f.kind is kind)
+    window.kind_filter.setCurrentIndex(0)
+    f = first_fix(window)
+    window.select_finding(f.id)
+    window.on_reject()
+    window.state_filter.setCurrentIndex(window.state_filter.findData(FindingState.REJECTED.value))
+    assert window.proxy.rowCount() == 1
+    window.state_filter.setCurrentIndex(0)
+    window.table.sortByColumn(2, Qt.DescendingOrder)
+    confs = [float(window.proxy.index(r, 2).data()) for r in range(window.proxy.rowCount())]
+    assert confs == sorted(confs, reverse=True)
+
+
+def test_status_zoom_help_language_goto(window):
+    pid = window.session.page_id
+    window.set_page_status(pid, PageStatus.PROOFREAD)
+    assert window.store.page(pid).status == PageStatus.PROOFREAD
+    assert "已校对" in window.navigator._pages[pid].text(0)
+    size = window.cleaned.font().pointSizeF()
+    window.on_zoom_in()
+    assert window.cleaned.font().pointSizeF() > size and window.raw.font().pointSizeF() > size
+    window.on_zoom_reset()
+    window.on_help()
+    assert window.help_overlay.isVisible()
+    window.on_help()
+    assert not window.help_overlay.isVisible()
+    window.on_lang()
+    assert window.menuBar().actions()[0].text() == "&File"
+    window.on_lang()
+    pages = window.store.pages(window.session.info.issue_id)
+    window.prompter.answers.append(pages[-1].number)
+    window.on_goto()
+    assert window.session.page_id == pages[-1].id
+
+
+def test_scrolling_one_pane_scrolls_the_other(make_window, store, qtbot, tmp_path):
+    from proofdesk.session import demo_files
+    win = make_window(demo=False)
+    name, data = demo_files()[0]
+    issue = store.create_issue("长版面")
+    page, = store.import_pages(issue.id, [(name, data * 12)])
+    win.open_page(page.id)
+    win.resize(700, 400)
+    qtbot.wait(20)
+    bar = win.raw.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert win.cleaned.verticalScrollBar().value() > 0
+    off = win.raw.first_visible_offset()
+    assert abs(win.cleaned.first_visible_offset() - win.session.to_current(off)) < 200
