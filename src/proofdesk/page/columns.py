@@ -41,13 +41,23 @@ RANDOM = 0.2
 
 def _spans_word(a: str, b: str) -> bool:
     """Some dictionary word of two or more characters crosses a|b."""
-    from proofdesk.words import is_word
+    from proofdesk.words import freq
 
     for i in range(1, min(3, len(a)) + 1):
+        tail = a[-i:]
         for j in range(1, min(3, len(b)) + 1):
-            if i + j >= 2 and is_word(a[-i:] + b[:j]):
+            if freq(tail + b[:j]) > 0:
                 return True
     return False
+
+
+def _looks_single_column(seq: list[Line], width: float) -> bool:
+    """Cheap test on every third line: neighbours continue each other best."""
+    sums = [0.0] * (KMAX + 1)
+    for i in range(0, len(seq) - KMAX, 3):
+        for k in range(1, KMAX + 1):
+            sums[k] += continuity(seq[i], seq[i + k], width)
+    return sums[1] >= max(sums[2:])
 
 
 def continuity(a: Line, b: Line, width: float) -> float:
@@ -160,7 +170,7 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
     """The column streams of the page, or None when lines are not interleaved."""
     nhead, seq_idx, asides = split_flow(lines, width)
     seq = [lines[i] for i in seq_idx]
-    if len(seq) < 12:
+    if len(seq) < 12 or _looks_single_column(seq, width):
         return None
     rows = assign_rows(seq, width)
     multi = sum(k for _, k in rows if k >= 2)

@@ -113,7 +113,9 @@ def decide(a: Line, b: Line, width: float) -> Break:
         return Break(False, 0.9, "credit or marker")
     if b.indent >= 2 and a.indent < 2:
         return Break(False, 0.95, "indent")
-    short_a = wa < width - 2.2
+    # A full line fills the column to within one character; a first line whose
+    # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
+    short_a = wa < width - 3 - (2 if a.indent >= 2 else 0)
     wide_b = wb > width + 3
     if wa > width * 1.4 or wb > width * 1.4:
         # A line wider than the column is a caption or headline set across columns.

@@ -1,0 +1,93 @@
+"""Line-level OCR input: reflow and column rebuilding must be linear in lines.
+
+    python benchmarks/bench_reflow.py [N]
+
+Builds hard-wrapped pages (one printed line of 18 ems per line, first lines
+indented) and line-interleaved two-column pages from ../shared/corpus/articles,
+then prints:
+- read time (shape detection + reflow / column rebuilding) at N, 4N and 16N
+  lines, and the 16N/4N ratio (linear: about 4);
+- full analysis time against jieba.lcut's time over the same text (target <= 0.5).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from proofdesk.page.reflow import line_width  # noqa: E402
+
+ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
+
+
+def paragraphs() -> list[str]:
+    out = []
+    for p in sorted(ARTICLES.glob("*.txt")):
+        lines = [ln.strip() for ln in p.read_text("utf-8").splitlines() if ln.strip()]
+        out += lines[1:]
+    return out
+
+
+def wrap(paras: list[str], width: float = 18) -> list[str]:
+    out = []
+    for p in paras:
+        room, cur, first = width - 2, "", True
+        for ch in p:
+            if line_width(cur + ch) > room:
+                out.append(("\u3000\u3000" if first else "") + cur)
+                cur, room, first = "", width, False
+            cur += ch
+        out.append(("\u3000\u3000" if first else "") + cur)
+    return out
+
+
+def take(lines: list[str], n: int) -> list[str]:
+    reps = -(-n // len(lines))
+    return (lines * reps)[:n]
+
+
+def interleave(lines: list[str]) -> list[str]:
+    half = len(lines) // 2
+    out = []
+    for a, b in zip(lines[:half], lines[half:2 * half]):
+        out += [a.strip("\u3000"), b.strip("\u3000")]
+    return out
+
+
+def timed(fn, *args) -> float:
+    t = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    from proofdesk.analysis import analyze
+    from proofdesk.page.reading import read_blocks
+    from proofdesk.words import is_word
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    lines = wrap(paragraphs())
+    is_word("中国")  # load jieba's dictionary before timing
+    print(f"corpus: {len(lines)} printed lines of 18 ems")
+    for label, make in (("hard-wrapped", lambda k: take(lines, k)),
+                        ("interleaved 2 columns", lambda k: interleave(take(lines, k)))):
+        times = {}
+        for k in (n, 4 * n, 16 * n):
+            text = "\n".join(make(k)) + "\n"
+            times[k] = timed(read_blocks, text)
+            print(f"{label:>22}: {k:>7} lines  read {times[k]:.3f} s")
+        print(f"{label:>22}: 16N/4N ratio {times[16 * n] / times[4 * n]:.2f}  4N/N ratio {times[4 * n] / times[n]:.2f}")
+    import jieba
+
+    text = "\n".join(take(lines, 4 * n)) + "\n"
+    t_an = timed(analyze, text)
+    t_jb = timed(jieba.lcut, text)
+    print(f"analysis of {4 * n} hard-wrapped lines ({len(text)} chars): {t_an:.3f} s; "
+          f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f} (target <= 0.5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Build OCR test pages: typeset corpus articles, OCR them with tesseract, keep the gold.
+
+    python tests/ocr/ocr_pages.py OUTDIR [N]    # writes page-K.png/.ocr.txt/.gold.txt
+
+Tests call ocr_page() for a couple of pages; the figures in the README come
+from running this over more pages and scoring with ../shared/eval/score.py.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from typeset import read_article, typeset  # noqa: E402
+
+CAPTIONS = [
+    "3月5日，工作人员在现场检查设备运行情况。",
+    "图为当地群众在新建成的广场上休闲健身。",
+    "5月12日，技术人员在实验室调试仪器。",
+]
+
+
+def tesseract_available() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout
+    return "chi_sim" in out
+
+
+def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7) -> tuple[str, str]:
+    """(OCR text, gold text) of one typeset page built from article."""
+    rng = random.Random(seed)
+    headline, paragraphs = read_article(article)
+    page = typeset(headline, paragraphs, rng.choice(CAPTIONS), columns=rng.choice([3, 4]),
+                   col_chars=rng.choice([14, 16, 18]), photo_col=rng.choice([1, 2]),
+                   seed=seed, max_paragraphs=max_paragraphs)
+    page.image.save(out.with_suffix(".png"))
+    # Each column is read on its own (psm 6: one block of text), as a
+    # column-aware OCR run does; tesseract's own page layout analysis
+    # scrambles the column order around the photo.
+    parts = []
+    for k, box in enumerate(page.boxes):
+        crop = out.with_name(f"{out.name}-{k}.png")
+        page.image.crop(box).save(crop)
+        res = subprocess.run(["tesseract", str(crop), "-", "-l", "chi_sim", "--psm", "6"],
+                             capture_output=True, text=True, check=True)
+        parts.append(res.stdout.strip("\n\f "))
+        crop.unlink()
+    return "\n\n".join(p for p in parts if p) + "\n", page.gold
+
+
+def main(argv: list[str]) -> None:
+    outdir = Path(argv[0])
+    n = int(argv[1]) if len(argv) > 1 else 6
+    outdir.mkdir(parents=True, exist_ok=True)
+    articles = sorted((Path(__file__).resolve().parents[2].parent / "shared/corpus/articles").glob("*.txt"))
+    for k in range(n):
+        art = articles[(k * 7 + 3) % len(articles)]
+        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k)
+        (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")
+        (outdir / f"page-{k}.gold.txt").write_text(gold, encoding="utf-8")
+        print(k, art.name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,99 @@
+"""Input shapes: paragraph-per-line pages stay as they are, hard-wrapped lines are
+reflowed into paragraphs, line-interleaved columns are rebuilt in reading order."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from proofdesk.analysis import analyze
+from proofdesk.findings import FindingKind
+from proofdesk.page.blocks import split_blocks
+from proofdesk.page.reading import input_shape, read_blocks
+from proofdesk.page.reflow import Shape, line_width
+
+
+def _scorer(shared):
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _article(shared, name="news-0010.txt"):
+    lines = [ln.strip() for ln in (shared / "corpus" / "articles" / name).read_text("utf-8").splitlines()]
+    lines = [ln for ln in lines if ln]
+    return lines[0], lines[1:]
+
+
+def hard_wrap(paragraphs, width=18, indent="\u3000\u3000"):
+    """Print paragraphs as a newspaper column: lines filled to a fixed printed width
+    (digits are narrow), the first line indented by two characters (written as
+    indent, or lost when indent is '')."""
+    out = []
+    for p in paragraphs:
+        room, cur, first = width - 2, "", True
+        for ch in p:
+            if line_width(cur + ch) > room:
+                out.append((indent if first else "") + cur)
+                cur, room, first = "", width, False
+            cur += ch
+        out.append((indent if first else "") + cur)
+    return "\n".join(out) + "\n"
+
+
+def test_seed_page_is_read_as_before(shared):
+    raw = (shared / "samples" / "seed-page.raw.txt").read_text("utf-8")
+    blocks, findings = read_blocks(raw)
+    assert findings == []
+    assert input_shape(raw) is Shape.PARAGRAPH_LINES
+    assert [b.pieces for b in blocks] == [b.pieces for b in split_blocks(raw)]
+    assert len(blocks) == sum(1 for ln in raw.splitlines() if ln.strip())
+
+
+def test_pdf_text_with_long_lines_is_paragraph_per_line(shared):
+    raw = (shared / "corpus" / "raw" / "news-0003.txt").read_text("utf-8")
+    assert input_shape(raw) is Shape.PARAGRAPH_LINES
+    assert read_blocks(raw)[1] == []
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  ", ""])
+def test_hard_wrapped_article_is_reflowed(shared, indent):
+    _, paragraphs = _article(shared)
+    raw = hard_wrap(paragraphs[:8], indent=indent)
+    assert input_shape(raw) is Shape.HARD_WRAPPED
+    a = analyze(raw)
+    reflows = a.of_kind(FindingKind.REFLOW)
+    assert reflows and all(f.has_fix for f in reflows)
+    # One finding per paragraph, not one per line.
+    assert len(reflows) <= len(paragraphs[:8])
+    cleaned = [ln.strip(" \u3000") for ln in a.cleaned([f.id for f in reflows]).text.splitlines() if ln.strip()]
+    if indent:
+        assert cleaned == paragraphs[:8]
+    else:
+        # Without an indent a paragraph whose last line is full cannot be told apart.
+        assert sum(p in cleaned for p in paragraphs[:8]) >= 6
+
+
+def test_interleaved_columns_are_rebuilt(shared, tmp_path):
+    score = _scorer(shared)
+    for name in ("news-0001", "news-0002"):
+        raw = (shared / "corpus" / "raw" / f"{name}.txt").read_text("utf-8")
+        silver = (shared / "corpus" / "raw" / f"{name}.silver.txt").read_text("utf-8")
+        assert input_shape(raw) is Shape.INTERLEAVED
+        a = analyze(raw)
+        order = a.of_kind(FindingKind.ORDER)
+        assert len(order) == 1 and order[0].has_fix
+        raw_summary, _ = score.score([], silver, raw)
+        summary, _ = score.score([], silver, a.cleaned().text)
+        assert raw_summary["sentences"] < 0.2
+        assert summary["sentences"] >= 0.45, (name, summary)
+        assert summary["cer"] <= raw_summary["cer"]
+        # Rejecting everything gives the raw text back.
+        assert a.cleaned([]).text == raw
+
+
+def test_widths_count_latin_as_narrow():
+    assert line_width("中国") == 2
+    assert line_width("2024年") == pytest.approx(1 + 4 * 0.55)
