@@ -1,0 +1,85 @@
+"""OCR punctuation and spacing inside Chinese text; credits and banners keep their spaces."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofdesk.analysis import analyze
+from proofdesk.detect.punctuation import punctuation_fixes, quote_fixes, space_fixes
+from proofdesk.findings import FindingKind
+
+
+def _fix(text: str) -> str:
+    a = analyze(text)
+    kinds = (FindingKind.PUNCT, FindingKind.SPACE)
+    return a.cleaned([f.id for f in a.findings if f.kind in kinds]).text
+
+
+def test_half_width_marks_in_chinese_text_become_full_width():
+    raw = "西南地区的旧石器越来越多,长江流 域日益支撑起史前考古的新天地……祝贺!”2024 年度全国十大考古新发现公布后, 一位考古人发出感叹｡皮洛､濛溪河等遗址还有大量工作要做｡\n"
+    out = _fix(raw)
+    assert "越来越多，长江流域日益" in out
+    assert "祝贺！”2024年度" in out
+    assert "公布后，一位" in out
+    assert "感叹。皮洛、濛溪河" in out
+    assert "," not in out and "｡" not in out
+
+
+def test_latin_and_numbers_stay():
+    raw = "增长3.9%，APP用户达1,000万。X波段雷达功率400MW/800MW，产量4.5万吨，会议10:30开始。\n"
+    assert _fix(raw) == raw
+
+
+def test_dashes_and_ranges():
+    text = "评估方案（2021一2025年）提出"
+    assert punctuation_fixes(text) == {text.index("一"): (1, "—")}
+    text = "从“单点缓堵”迈向“路网增效”--"
+    assert punctuation_fixes(text)[len(text) - 2] == (2, "——")
+    # 一一 as the word "one by one" stays.
+    assert punctuation_fixes("他一一回答了记者的问题") == {}
+
+
+def test_ascii_quotes_pair_with_curly_ones():
+    text = '院(以下简称“厄特孔院")举办"喜迎新年"中国歌舞比赛'
+    q = quote_fixes(text)
+    assert [text[i] for i in q] == ['"', '"', '"']
+    assert list(q.values()) == ["”", "“", "”"]
+
+
+def test_credit_and_banner_keep_their_spaces():
+    raw = ("走在前 勇争先 建设“两区两城两高地” 大抓招商引资\n"
+           "2月6日，山西省第十四届人民代表大会第五次会议在太原胜利闭幕。\n"
+           "山西日报记者 史晓波 摄\n")
+    a = analyze(raw)
+    assert not [f for f in a.findings if f.kind is FindingKind.SPACE]
+    assert space_fixes("山西日报记者 史晓波 摄", keep=(0, 12)) == []
+
+
+def test_lost_opening_quote_is_proposed_at_sentence_start(shared):
+    raw = (shared / "samples" / "seed-page.raw.txt").read_text("utf-8")
+    a = analyze(raw)
+    props = [f for f in a.of_kind(FindingKind.PUNCT) if f.detail("problem") == "unbalanced-quote" and f.has_fix]
+    assert props
+    cleaned = a.cleaned([f.id for f in props]).text
+    assert "精细化。“我们对原有绿波路段" in cleaned
+
+
+def test_news_0003_gets_its_punctuation(shared):
+    raw = (shared / "corpus" / "raw" / "news-0003.txt").read_text("utf-8")
+    out = _fix(raw)
+    assert "｡" not in out and "､" not in out
+    assert "2024 年" not in out and "长江流 域" not in out
+    assert "本报记者 周飞亚" in out  # a byline line of its own keeps its space
+
+
+# 一 (U+4E00) is left out: at a block edge 一一 is read as a dash on purpose.
+CJK = st.characters(min_codepoint=0x4E01, max_codepoint=0x4FFF)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(CJK, min_size=2, max_size=12), min_size=2, max_size=6))
+def test_fixes_only_touch_punctuation_and_spaces(parts):
+    raw = " ".join(parts) + "," + "｡\n"
+    out = _fix(raw)
+    squash = lambda s: "".join(c for c in s if "\u4e00" <= c <= "\u9fff")  # noqa: E731
+    assert squash(out) == squash(raw)
