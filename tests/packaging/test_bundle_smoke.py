@@ -202,3 +202,18 @@ def test_bundled_first_start_creates_the_database_in_the_user_data_folder(
     assert report["main_window"] is True and DEMO_TITLE in report["title"]
     # platformdirs' user data dir under XDG_DATA_HOME, as the README says
     assert (tmp_path / "data" / "proofdesk" / "proofdesk.sqlite3").is_file()
+
+
+def test_bundled_editor_opens_on_a_real_x_server(bundle: Path, tmp_path: Path) -> None:
+    """The xcb plugin and the X libraries the bundle carries work (Xvfb; .ci/run installs it)."""
+    import shutil
+
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: apt-get install xvfb xauth"
+    env = app_env(tmp_path, PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1", QT_QPA_PLATFORM="xcb")
+    done = subprocess.run([xvfb_run, "-a", "-s", "-screen 0 1600x1000x24", str(bundle / "proofdesk"), "demo"],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = smoke_report(done.stdout)
+    assert report["main_window"] is True and report["platform"] == "xcb"
+    assert "Could not load the Qt platform plugin" not in done.stderr
