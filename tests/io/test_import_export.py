@@ -12,7 +12,7 @@ from proofdesk.io.export import PAGE_BREAK, SCHEMA_PATH, export_issue, export_is
 from proofdesk.io.importing import ProgressLine, discover, natural_key, read_files
 from proofdesk.store import PageStatus, Store
 
-from conftest import ENCODINGS, page_for
+from io_helpers import ENCODINGS, page_for
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from proofdesk.errors import InputError
 from proofdesk.io.pages import decode_page, read_page_file
 
-from conftest import ENCODINGS, OWN_TRADITIONAL, encodable, page_for
+from io_helpers import ENCODINGS, OWN_TRADITIONAL, encodable, page_for
 
 FAMILY = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-16-le": "utf-16-le",
           "utf-16-be": "utf-16-be", "gb18030": "gb18030", "gbk": "gb18030", "big5": "big5"}

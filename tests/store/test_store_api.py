@@ -16,7 +16,7 @@ from proofdesk.store import (
     default_db_path,
 )
 
-from conftest import OWN_PAGE, corpus_text
+from store_helpers import OWN_PAGE, corpus_text
 
 
 def test_default_path_is_in_user_data_folder():

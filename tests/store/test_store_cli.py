@@ -8,7 +8,7 @@ import pytest
 from proofdesk.cli import build_parser, main
 from proofdesk.store import Store
 
-from conftest import OWN_PAGE, corpus_text
+from store_helpers import OWN_PAGE, corpus_text
 
 COMMANDS = ("import", "issues", "pages", "history", "show", "diff", "restore", "export", "status")
 

@@ -12,7 +12,7 @@ from proofdesk.store import Store
 from proofdesk.store.revisions import encode
 from proofdesk.store.schema import MIGRATIONS, known_migrations
 
-from conftest import OWN_PAGE
+from store_helpers import OWN_PAGE
 
 
 def _old_database(path):

@@ -15,7 +15,7 @@ import pytest
 from proofdesk.errors import StoreError
 from proofdesk.store import Store
 
-from conftest import corpus_text
+from store_helpers import corpus_text
 
 WRITER = Path(__file__).with_name("writer_proc.py")
 

@@ -13,7 +13,7 @@ from proofdesk.store import PageStatus, Store
 from proofdesk.store.diffs import Op, changed_lines, diff_chunks
 from proofdesk.store.revisions import apply_patch, encode
 
-from conftest import OWN_PAGE
+from store_helpers import OWN_PAGE
 
 # Chinese text, line breaks, ASCII, and characters outside the BMP (one str
 # index each in Python, two UTF-16 units elsewhere).
@@ -31,7 +31,7 @@ def _apply(text: str, edits) -> str:
 
 def _new_page(store: Store, text: str):
     issue = store.create_issue("测试")
-    return store.import_pages(issue.id, [("p.txt", (text or "空").encode("utf-8"))])[0]
+    return store.import_pages(issue.id, [("p.txt", (text if text.strip() else "空").encode("utf-8"))])[0]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -105,19 +105,19 @@ class Store:
         return _pages.issue(self._con.conn, id_or_title)
 
     # -- pages ---------------------------------------------------------------
-    @guarded
     def import_pages(self, issue_id: int, files: list[tuple[str, bytes]], progress: Progress | None = None,
                      cancel: Callable[[], bool] | None = None, skip_duplicates: bool = False) -> list[PageInfo]:
         """Decode, analyse and store pages; all of them or none.
 
-        Decoding and analysis run before the write transaction, so a long
-        import does not hold the database lock; cancel() is asked between files.
+        Decoding and analysis run before the write transaction and without
+        the store's lock, so a long import neither blocks other programs nor
+        other threads using this Store; cancel() is asked between files.
         """
         from proofdesk.analysis import analyze
         from proofdesk.io.pages import decode_page
 
         issue_id = self.issue(issue_id).id
-        seen = _pages.existing_hashes(self._con.conn, issue_id)
+        seen = self._existing_hashes(issue_id)
         prepared = []
         total = len(files)
         for done, (name, data) in enumerate(files):
@@ -126,19 +126,24 @@ class Store:
             text, encoding = decode_page(data, name)
             digest = _revisions.sha256_text(text)
             if digest in seen:
-                if skip_duplicates:
-                    if progress is not None:
-                        progress(done + 1, total, name)
-                    continue
-                raise DuplicatePageError(f"{name}: the same page is already in this issue "
-                                         f"(imported from {seen[digest]}); nothing was stored")
-            seen[digest] = name
-            findings = analyze(text).findings
-            prepared.append((name, data, encoding, text, digest, findings))
+                if not skip_duplicates:
+                    raise DuplicatePageError(f"{name}: the same page is already in this issue "
+                                             f"(imported from {seen[digest]}); nothing was stored")
+            else:
+                seen[digest] = name
+                prepared.append((name, data, encoding, text, digest, analyze(text).findings))
             if progress is not None:
                 progress(done + 1, total, name)
         if cancel is not None and cancel():
             raise ImportCancelled(f"import cancelled after {total} of {total} files; nothing was stored")
+        return self._store_pages(issue_id, prepared, skip_duplicates)
+
+    @guarded
+    def _existing_hashes(self, issue_id: int) -> dict[str, str]:
+        return _pages.existing_hashes(self._con.conn, issue_id)
+
+    @guarded
+    def _store_pages(self, issue_id: int, prepared: list, skip_duplicates: bool) -> list[PageInfo]:
         now = _now()
         ids = []
         with self._con.write() as c:
