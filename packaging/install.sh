@@ -5,6 +5,7 @@
 #   packaging/install.sh --uninstall PREFIX   remove what install put there
 #   DESTDIR=/tmp/stage packaging/install.sh /usr   staged install, for packagers
 #   BUNDLE=path/to/proofdesk packaging/install.sh PREFIX   a bundle from elsewhere
+# From a release archive (packaging/archive.sh): ./install.sh ~/.local
 #
 # Puts in place:
 #   PREFIX/lib/proofdesk/                       the one-folder bundle (dist/proofdesk)
@@ -25,7 +26,11 @@ if [ "${1:-}" = "--uninstall" ]; then MODE=uninstall; shift; fi
 case "$1" in /*) PREFIX="$1" ;; *) PREFIX="$(pwd)/$1" ;; esac
 PREFIX="${PREFIX%/}"
 DEST="${DESTDIR:-}$PREFIX"
-BUNDLE="${BUNDLE:-$ROOT/dist/proofdesk}"
+# The bundle sits beside this script in a release archive (archive.sh), and
+# in dist/ of a source checkout (build.sh).
+if [ -z "${BUNDLE:-}" ]; then
+  if [ -x "$HERE/proofdesk/proofdesk" ]; then BUNDLE="$HERE/proofdesk"; else BUNDLE="$ROOT/dist/proofdesk"; fi
+fi
 
 if [ "$MODE" = uninstall ]; then
   rm -rf "$DEST/lib/proofdesk"

@@ -155,16 +155,31 @@ def test_bundle_leaves_out_unused_qt_modules_and_stays_small(bundle: Path) -> No
     assert size_mb < 250, f"bundle is {size_mb:.0f} MB"
 
 
-def test_installed_bundle_runs_from_the_prefix(bundle: Path, tmp_path: Path) -> None:
+def test_release_archive_installs_and_runs_from_the_prefix(bundle: Path, tmp_path: Path) -> None:
+    """What a proofreader does: unpack the archive, ./install.sh ~/.local, start proofdesk."""
+    import tarfile
+
+    out = tmp_path / "out"
+    env = {**app_env(tmp_path), "BUNDLE": str(bundle), "OUT": str(out)}
+    done = subprocess.run(["bash", str(ROOT / "packaging" / "archive.sh")], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    version = metadata.version("proofdesk")
+    (archive,) = out.glob(f"proofdesk-{version}-linux-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="tar")
+    (unpacked,) = (tmp_path / "unpacked").iterdir()
     prefix = tmp_path / "prefix"
-    done = subprocess.run(["bash", str(ROOT / "packaging" / "install.sh"), str(prefix)],
-                          env={**app_env(tmp_path), "BUNDLE": str(bundle)},
+    env = app_env(tmp_path)  # no BUNDLE: install.sh takes the one beside it
+    done = subprocess.run(["bash", str(unpacked / "install.sh"), str(prefix)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    ran = subprocess.run([str(prefix / "bin" / "proofdesk"), "--version"], env=app_env(tmp_path),
+    assert (prefix / "share" / "applications" / "proofdesk.desktop").is_file()
+    assert (prefix / "share" / "metainfo" / "io.proofdesk.ProofDesk.metainfo.xml").is_file()
+    ran = subprocess.run([str(prefix / "bin" / "proofdesk"), "--version"], env=env,
                          capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.strip() == f"proofdesk {metadata.version('proofdesk')}"
+    assert ran.stdout.strip() == f"proofdesk {version}"
 
 
 def smoke_report(stdout: str) -> dict:
