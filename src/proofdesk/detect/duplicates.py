@@ -20,6 +20,12 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
 from proofdesk.page.classify import ends_complete
+from proofdesk.words import word_across
+
+# Characters that only a misreading puts in Chinese text (kana, letters in numbers).
+_SUSPECT = re.compile(r"[\u30a0-\u30ff]|(?<=\d)[OolI]|[OolI](?=\d)")
+# No sentence starts with a particle or a closing mark.
+_NO_START = set("的了着过们之，。、；：！？”’）)】》,.;:!?")
 
 _CLAUSE = re.compile(r"[，。；！？、：“”‘’（）《》「」\s,.;!?:()\"']+")
 MIN_CLAUSE = 4
@@ -178,28 +184,44 @@ class _Finder:
             0.9, (Edit(d.start, cut, ""),), details=(("kept", str(prev.start)), ("how", "overlap")),
         ))
 
-    def _continues(self, first: Block) -> bool:
-        """Does this copy continue the sentence cut off right before it?"""
-        prev = self._prev_alive(first.index)
-        while prev is not None and prev.kind in (BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP):
-            prev = self._prev_alive(prev.index)
-        return (prev is not None and prev.kind.is_body and first.kind is BlockKind.BODY
-                and not ends_complete(self.ctx.text_of(prev.index)))
+    def _body_neighbour(self, i: int, step: int) -> Block | None:
+        """Nearest surviving block from i in direction step, past captions and markers."""
+        nb = self._prev_alive(i) if step < 0 else self._next_alive(i)
+        while nb is not None and nb.kind in (BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP):
+            nb = self._prev_alive(nb.index) if step < 0 else self._next_alive(nb.index)
+        return nb
 
-    def _context(self, first: Block, last: Block, text: str) -> float:
-        near = [b for b in (self._prev_alive(first.index), self._next_alive(last.index))
-                if b is not None and b.kind.is_body]
-        return max((_similarity(text, b.text) for b in near), default=0.0)
+    def _fit(self, run: list[Block]) -> float:
+        """How well a run of copies fits where it stands. An orphaned copy stands
+        out of place, before an unrelated article: it neither continues the
+        sentence before it nor is continued after it, it is followed by the start
+        of an article, and it shares few words with the paragraph before it."""
+        first, last = run[0], run[-1]
+        text = "".join(b.text for b in run)
+        score = 0.0
+        prev, nxt = self._body_neighbour(first.index, -1), self._body_neighbour(last.index, 1)
+        if prev is not None and prev.kind.is_body:
+            before = self.ctx.text_of(prev.index)
+            if not ends_complete(before) and first.kind is BlockKind.BODY:
+                score += 1.0 + (0.5 if word_across(before, first.text) else 0.0)
+                score += 0.5 if first.text[0] in _NO_START else 0.0
+            score += 1.5 * _similarity(text, before)
+        elif prev is not None and (prev.kind.is_heading or prev.kind is BlockKind.BYLINE):
+            score += 0.5  # it opens an article, as an original does
+        elif prev is None and nxt is not None and nxt.kind.is_heading:
+            score -= 0.3  # a stray paragraph above the page's first title
+        if nxt is not None and nxt.kind is BlockKind.BODY:
+            score += 0.5  # it is followed by more of an article, not by a new one
+            if not ends_complete(last.text):
+                score += 1.0 + (0.5 if word_across(last.text, nxt.text) else 0.0)
+                score += 0.5 if nxt.text[0] in _NO_START else 0.0
+        # Of two copies, the one the scanner misread less is the better keeper.
+        return score - 0.3 * sum(len(_SUSPECT.findall(b.text)) for b in run)
 
     def _keep_first_of_twins(self, run_a: list[Block], run_b: list[Block]) -> bool:
-        text = "".join(b.text for b in run_a)
-        ca, cb = self._continues(run_a[0]), self._continues(run_b[0])
-        if ca != cb:
-            return ca
-        sa = self._context(run_a[0], run_a[-1], text)
-        sb = self._context(run_b[0], run_b[-1], text)
-        if abs(sa - sb) > 0.05:
-            return sa > sb
+        fa, fb = self._fit(run_a), self._fit(run_b)
+        if abs(fa - fb) > 0.02:
+            return fa > fb
         return True  # no evidence either way: keep reading order's first copy
 
     # -- main -----------------------------------------------------------
@@ -243,7 +265,9 @@ class _Finder:
             blocks_b = [self.blocks[k] for k in run_b]
             if any(k in self.ctx.removed for k in run_a + run_b):
                 continue
-            adjacent = run_b[0] == run_a[-1] + 1
+            between = self.blocks[run_a[-1] + 1:run_b[0]]
+            # Copies with only a photo or a marker between them are one repeat in a row.
+            adjacent = all(b.kind in (BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP) for b in between)
             keep_a = True if adjacent else self._keep_first_of_twins(blocks_a, blocks_b)
             gone, kept = (blocks_b, blocks_a) if keep_a else (blocks_a, blocks_b)
             how = "tail" if adjacent else "orphan"

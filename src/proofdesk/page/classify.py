@@ -111,6 +111,10 @@ def classify(blocks: list[Block]) -> None:
             and ends_complete(b.text)
         ):
             b.kind = BlockKind.CAPTION
+        elif (nxt is not None and nxt.kind in (BlockKind.BYLINE_BODY, BlockKind.BYLINE)
+              and b.kind is BlockKind.BODY and len(b.text) <= 60 and not ends_complete(b.text)):
+            # What stands right above a byline is a title, even with a comma in it.
+            b.kind = BlockKind.HEADLINE
         elif b.kind is BlockKind.BODY and CAPTION_START_RE.match(b.text) and len(b.text) <= 120:
             prev = blocks[i - 1] if i else None
             # A dated short block after a cut-off paragraph interrupts it: a caption.
