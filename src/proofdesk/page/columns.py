@@ -35,6 +35,8 @@ _TEXT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 KMAX = 4
 # What a change in the number of side-by-side columns costs, in continuity points.
 CHANGE = 1.5
+# Each irregular row (a column skips a row, two columns swapped).
+IRREGULAR = 3.0
 # About what two unrelated lines score: a word across their junction by chance.
 RANDOM = 0.2
 
@@ -111,48 +113,103 @@ class _Scores:
         return self.memo[key]
 
 
-def assign_rows(seq: list[Line], width: float) -> list[tuple[int, int]]:
-    """Split the flow into rows (start, size): a row holds one line of each active column.
+def _patterns() -> list[tuple[int, ...]]:
+    """Row patterns: which columns a row holds, in the order the OCR wrote them.
 
-    Dynamic programming over row starts: a row of K lines links its line in
-    column c to the line in column c of the row before, when both rows have
-    that column (columns are counted from the left). A change in the number
-    of columns costs CHANGE, so the row size changes only where continuity
-    evidence pays for it. Linear in the number of lines (KMAX**2 per line).
+    Regular rows hold columns 0..K-1 left to right. Irregular rows are the
+    ones real pages produce: a column with a taller line (a subhead in a
+    bigger font, a photo edge) skips a row, or two neighbours come out swapped
+    because their baselines differ by a pixel.
+    """
+    out: list[tuple[int, ...]] = []
+    for k in range(1, KMAX + 1):
+        full = tuple(range(k))
+        out.append(full)
+        for c in range(k - 1):  # one adjacent pair swapped
+            out.append(full[:c] + (full[c + 1], full[c]) + full[c + 2:])
+        if k >= 2:
+            for c in range(k - 1):  # one column missing (not the last: that is a smaller K)
+                out.append(full[:c] + full[c + 1:])
+    return out
+
+
+PATTERNS = _patterns()
+_REGULAR = [pat == tuple(range(len(pat))) for pat in PATTERNS]
+
+
+def _cost(a: int, b: int) -> float:
+    """What row pattern b costs after pattern a: irregular rows pay every time."""
+    if not _REGULAR[b]:
+        return IRREGULAR
+    if not _REGULAR[a]:
+        return IRREGULAR / 2
+    return 0.0 if a == b else CHANGE
+
+
+def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...]]]:
+    """Split the flow into rows (start, pattern): a row holds one line of some columns.
+
+    Dynamic programming over row starts and patterns: a row links its line in
+    column c to the line in column c of the row before, when both rows hold
+    that column. Changing the pattern costs CHANGE between regular rows and
+    IRREGULAR for every irregular row, so the rows change only where
+    continuity evidence pays for it. Linear in the number of lines.
     """
     n = len(seq)
     score = _Scores(seq, width)
     neg = float("-inf")
-    best = [[neg] * (KMAX + 1) for _ in range(n + 1)]
-    back: list[list[int]] = [[0] * (KMAX + 1) for _ in range(n + 1)]
+    npat = len(PATTERNS)
+    best = [[neg] * npat for _ in range(n + 1)]
+    back = [[-1] * npat for _ in range(n + 1)]
+    where = [{c: k for k, c in enumerate(pat)} for pat in PATTERNS]
+    shared = [[[(where[a][c], where[b][c]) for c in PATTERNS[b] if c in where[a]] for b in range(npat)]
+              for a in range(npat)]
+    cost = [[_cost(a, b) for b in range(npat)] for a in range(npat)]
     for p in range(n):
-        for k in range(1, KMAX + 1):
+        for b, pat in enumerate(PATTERNS):
+            k = len(pat)
             if p + k > n:
-                break
-            if p == 0:
-                best[p][k] = -0.01 * k
                 continue
-            for kp in range(1, KMAX + 1):
-                q = p - kp
-                if q < 0 or best[q][kp] == neg:
+            if p == 0:
+                best[p][b] = -0.01 * k - (0.0 if _REGULAR[b] else IRREGULAR)
+                continue
+            top, arg = neg, -1
+            for a, prev in enumerate(PATTERNS):
+                q = p - len(prev)
+                if q < 0 or best[q][a] == neg:
                     continue
-                val = best[q][kp] - (CHANGE if k != kp else 0.0) - 0.01 * k
-                for c in range(min(k, kp)):
-                    val += score(q + c, p + c)
-                if val > best[p][k]:
-                    best[p][k], back[p][k] = val, kp
-    # The last row ends at n.
-    end = max(((p, k) for k in range(1, KMAX + 1) for p in [n - k] if p >= 0 and best[p][k] > neg),
-              key=lambda pk: best[pk[0]][pk[1]])
+                val = best[q][a] - cost[a][b]
+                for i, j in shared[a][b]:
+                    val += score(q + i, p + j)
+                if val > top:
+                    top, arg = val, a
+            best[p][b], back[p][b] = top - 0.01 * k, arg
+    ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(PATTERNS)
+            if n - len(pat) >= 0 and best[n - len(pat)][b] > neg]
+    _, b = max(ends)
+    p = n - len(PATTERNS[b])
     rows = []
-    p, k = end
     while True:
-        rows.append((p, k))
-        if p == 0:
+        rows.append((p, PATTERNS[b]))
+        a = back[p][b]
+        if a < 0:
             break
-        p, k = p - back[p][k], back[p][k]
+        p, b = p - len(PATTERNS[a]), a
     rows.reverse()
     return rows
+
+
+def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
+    slots: dict[int, list[int]] = {}
+    for p, pat in rows:
+        for k, c in enumerate(pat):
+            slots.setdefault(c, []).append(p + k)
+    return slots
+
+
+def _read_order(rows, seq_idx: list[int]) -> list[int]:
+    slots = _slots(rows)
+    return [seq_idx[i] for c in sorted(slots) for i in slots[c]]
 
 
 def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[int]]:
@@ -173,14 +230,10 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
     if len(seq) < 12 or _looks_single_column(seq, width):
         return None
     rows = assign_rows(seq, width)
-    multi = sum(k for _, k in rows if k >= 2)
+    multi = sum(len(pat) for _, pat in rows if len(pat) >= 2)
     if multi < 0.4 * len(seq):
         return None
-    slots: dict[int, list[int]] = {}
-    for p, k in rows:
-        for c in range(k):
-            slots.setdefault(c, []).append(seq_idx[p + c])
-    order = [i for c in sorted(slots) for i in slots[c]]
-    return Streams(tuple(range(nhead)), tuple(order), tuple(asides), max(k for _, k in rows))
+    order = _read_order(rows, seq_idx)
+    return Streams(tuple(range(nhead)), tuple(order), tuple(asides), max(len(pat) for _, pat in rows))
 
 

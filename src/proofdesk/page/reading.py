@@ -87,14 +87,16 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
 def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int) -> Finding:
     start = min(ln.start for ln in region)
     end = max(ln.end for ln in region)
-    text = "\n".join("".join(ln.text for ln in g) for g in groups)
+    from proofdesk.detect.punctuation import normalize_text
+
+    text = "\n".join(normalize_text("".join(ln.text for ln in g)) for g in groups)
     n = len(region)
     return Finding(
         FindingKind.ORDER,
         (Span(start, end),),
-        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，并合并为 {len(groups)} 段",
-        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order "
-        f"and join them into {len(groups)} paragraphs",
+        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，合并为 {len(groups)} 段，并改正其中的标点和空格",
+        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order, "
+        f"join them into {len(groups)} paragraphs and fix their punctuation and spaces",
         0.7,
         (Edit(start, end, text),),
         details=(("columns", str(columns)), ("lines", str(n)), ("paragraphs", str(len(groups)))),
