@@ -118,7 +118,7 @@ class Finding:
             object.__setattr__(self, "id", self._make_id())
 
     def _make_id(self) -> str:
-        key = f"{self.kind.value}|{self.spans}|{self.edits}"
+        key = f"{self.kind.value}|{self.spans}|{self.edits}|{self.partial}"
         return f"{self.kind.value}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
     @property

@@ -30,7 +30,7 @@ KANA = {k: v for k, v in KANA.items() if k != v and v not in "乀勹"}
 _KANA_RE = re.compile("[" + "".join(KANA) + "]")
 _PAIR_RE = re.compile("[" + "".join(PAIRS) + "]")
 # Latin letters inside numbers: 2O24年, l2月.
-_DIGIT_RE = re.compile(r"(?<=\d)[OolI](?=\d|[\u4e00-\u9fff.%])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
+_DIGIT_RE = re.compile(r"(?<=\d)[OolI](?![A-Za-z])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
 _DIGIT_MAP = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Context rules for confusions a word list alone cannot settle.
 RULES = (
@@ -78,7 +78,7 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
         new_word, old_word = cand[s1:e1], win[s0:e0]
         if lone and e1 - s1 == 1 and e0 - s0 == 1:
             pass  # a lone bound character for a lone free one
-        elif e1 - s1 < 2 or freq(new_word) < 100:
+        elif e1 - s1 < 2 or freq(new_word) < 20:
             continue
         if e0 - s0 >= 2 and freq(old_word) * 50 > freq(new_word):
             continue
