@@ -37,7 +37,8 @@ def main() -> int:
         if mode == "import":
             issue = store.create_issue(f"crash-import-{seed}")
             pages = [(f"p{i}.txt", (f"第{i}版\n" + WORDS * 200 + str(i)).encode("utf-8")) for i in range(count)]
-            store.import_pages(issue.id, pages)
+            # "analysed N/N" means the one write transaction is about to start
+            store.import_pages(issue.id, pages, progress=lambda d, t, n: print(f"analysed {d}/{t}", flush=True))
             print("imported", flush=True)
             return 0
         saved = 0
