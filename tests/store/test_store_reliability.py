@@ -172,3 +172,30 @@ def test_damaged_database_gives_a_clear_error(tmp_path, shared):
             s.findings(page_id)
             assert s.integrity_check() == "ok"
 
+
+
+def test_programs_opening_a_new_file_at_once_migrate_it_once(tmp_path):
+    import threading
+
+    path = tmp_path / "fresh.sqlite3"
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def open_it():
+        try:
+            barrier.wait()
+            with Store(path) as s:
+                s.issues()
+        except Exception as e:  # noqa: BLE001 (collected and asserted below)
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    con = sqlite3.connect(path)
+    names = [r[0] for r in con.execute("SELECT name FROM _sqlite_migrations")]
+    con.close()
+    assert sorted(names) == ["m001_initial", "m002_revision_checksums", "m003_overview_view"]
