@@ -58,6 +58,13 @@ def _token_at(spans, i):
     return i, i + 1
 
 
+def _known(text: str, s: int, e: int, k: int) -> bool:
+    """Is text[s:e] a known word, or does a common word inside it hold position k?"""
+    if freq(text[s:e]) >= 20:
+        return True
+    return any(freq(text[a:a + n]) >= 100 for n in (2, 3) for a in range(max(s, k - n + 1), min(k, e - n) + 1))
+
+
 def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     """(alt, gain) when replacing text[i] makes a clearly likelier word."""
     c = text[i]
@@ -78,7 +85,7 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
         new_word, old_word = cand[s1:e1], win[s0:e0]
         if lone and e1 - s1 == 1 and e0 - s0 == 1:
             pass  # a lone bound character for a lone free one
-        elif e1 - s1 < 2 or freq(new_word) < 20:
+        elif e1 - s1 < 2 or not _known(cand, s1, e1, k):
             continue
         if e0 - s0 >= 2 and freq(old_word) * 50 > freq(new_word):
             continue

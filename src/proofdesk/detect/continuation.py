@@ -78,7 +78,8 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
             return None
         conf = 0.7
     else:
-        conf = _cut_confidence(text_a, text_b, word)
+        photo = any(m.kind in (BlockKind.CAPTION, BlockKind.CREDIT) for m in moved)
+        conf = _cut_confidence(text_a, text_b, word, photo)
         if conf is None:
             return None
     return _Join(a, b, moved, word, conf)
@@ -117,7 +118,17 @@ def _hard_cut(text_a: str, text_b: str) -> bool:
     return bool(re.search(r"\d[年月.]?$", text_a) and re.match(r"\d", text_b))
 
 
-def _cut_confidence(text_a: str, text_b: str, word: str) -> float | None:
+_ADVERBS = ("此外", "同时", "目前", "如今", "为此", "对此", "据悉", "据了解", "另外", "其中", "然而", "但是",
+            "不过", "因此", "所以", "首先", "其次", "最后", "总之", "近日", "日前", "当前", "眼下", "现在",
+            "今年", "去年", "明年", "当天", "当晚", "事实上", "实际上", "与此同时", "记者了解到")
+
+
+def _adverbial(clause: str) -> bool:
+    """A short opening clause of the kind that starts paragraphs: 近年来，台风生成后，此外，"""
+    return clause in _ADVERBS or clause[-1:] in "来后前时中间年月日天" or clause.startswith(("据", "在", "随着", "对于"))
+
+
+def _cut_confidence(text_a: str, text_b: str, word: str, photo: bool = False) -> float | None:
     """How sure we are that a body paragraph ending in text_a was cut off (None: it was not)."""
     last = text_a[-1]
     if last in "，、,（(“《":
@@ -137,8 +148,12 @@ def _cut_confidence(text_a: str, text_b: str, word: str) -> float | None:
     # Glued subheads are terse phrases; a 的 inside means running prose.
     if "的" in tail:
         return 0.75
+    # A photo dropped into the gap is itself a sign of a column cut.
+    if photo:
+        return 0.7
     first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
-    if _OPENER.match(text_b) or len(first) <= 6:
+    question = re.match(r"[^。！？]{1,16}？", text_b)
+    if _OPENER.match(text_b) or question or (len(first) <= 6 and _adverbial(first)):
         return None
     return 0.75
 
@@ -162,7 +177,7 @@ def detect(ctx: PageContext) -> list[Finding]:
     joined_to: dict[int, int] = {}  # b.index -> a.index
     taken: set[int] = set()         # blocks already used as a second half or moved
     for p in range(len(seq)):
-        if seq[p].index in taken:
+        if seq[p].index in ctx.moved:
             continue
         j = _find_join(ctx, seq, p)
         if j is None or j.b.index in taken:

@@ -52,7 +52,8 @@ def heading_like(text: str) -> bool:
         return False
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
     parts = re.split(r"[，,]", core)
-    if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4)):
+    if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4
+                                               or re.match(r"\d+月\d+日", core))):
         return False
     if core.count("、") > 1:
         return False
