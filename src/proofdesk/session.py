@@ -164,6 +164,7 @@ class PageState:
                  text: str | None = None):
         self.raw = raw
         self.findings = list(findings)
+        self._excerpts: list[str] | None = None
         self._by_id = {f.id: f for f in self.findings}
         self._decisions: dict[str, tuple[FindingState, str | None]] = {}
         for fid, (state, edited) in (decisions or {}).items():
@@ -211,12 +212,25 @@ class PageState:
 
     def rows(self) -> list[Row]:
         dropped = set(self._decided.dropped)
-        out = []
-        for f in self.findings:
-            excerpt = self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎")
-            out.append(Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
-                           f.id in dropped, f.start))
-        return out
+        if getattr(self, "_excerpts", None) is None:
+            self._excerpts = [self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎") for f in self.findings]
+        decisions = self._decisions
+        return [Row(f.id, f.kind, ex, f.confidence, decisions.get(f.id, (FindingState.OPEN,))[0], f.has_fix,
+                    f.id in dropped, f.start) for f, ex in zip(self.findings, self._excerpts)]
+
+    def rows_for(self, fids) -> list[Row]:
+        """The rows of some findings only (after a decision)."""
+        wanted = set(fids)
+        if not wanted:
+            return []
+        return [r for r in self.rows() if r.id in wanted] if len(wanted) > 50 else \
+            [self._row(self.findings.index(self._by_id[fid])) for fid in wanted if fid in self._by_id]
+
+    def _row(self, i: int) -> Row:
+        f = self.findings[i]
+        excerpt = self._excerpts[i] if self._excerpts else self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎")
+        return Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
+                   f.id in set(self._decided.dropped), f.start)
 
     def open_count(self) -> int:
         return sum(1 for f in self.findings if f.id not in self._decisions)

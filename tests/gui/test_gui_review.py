@@ -43,13 +43,13 @@ def test_demo_opens_with_findings_and_highlights(window):
     assert s is not None and s.findings
     assert pane_text(window) == s.text == s.raw
     assert window.raw.toPlainText() == s.raw
-    marked = sum(1 for f in s.findings for a, b in s.marks(f.id) if b > a)
-    assert len(window.raw.extraSelections()) >= marked
+    marked = sum(1 for f in s.findings if f.kind is not FindingKind.LAYOUT for a, b in s.marks(f.id) if b > a)
+    assert window.raw_marks.count() == marked
     assert window.model.rowCount() == len(s.findings)
     # The hover explains the finding under the mouse.
     f = first_fix(window)
-    assert f.message_zh in window._explain(window._raw_index, f.start)
-    assert window._explain(window._raw_index, -5) == ""
+    assert f.message_zh in window._explain(window.raw, window.raw_marks, f.start)
+    assert window._explain(window.raw, window.raw_marks, len(s.raw) + 10) == ""
 
 
 def test_accept_reject_edit_with_undo_redo(window):

@@ -35,6 +35,14 @@ class FindingsModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
 
+    def update_some(self, rows: list[Row]) -> None:
+        """New states for a few findings: repaint just their rows."""
+        for r in rows:
+            i = self._row_of.get(r.id)
+            if i is not None:
+                self.rows[i] = r
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+
     def row_of(self, fid: str) -> int:
         return self._row_of.get(fid, -1)
 

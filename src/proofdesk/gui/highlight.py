@@ -1,16 +1,17 @@
-"""Finding highlights: one colour per kind, drawn as ExtraSelections.
+"""Finding highlights: one colour per kind, a legend, and the changed-text marks.
 
-ExtraSelections are cursors, so they follow the proofreader's typing without
-work from us, and the editor paints only the visible ones; rebuilding them
-costs one QTextCursor per range (see benchmarks/bench_gui.py for 100,000
-characters).
+All findings are drawn by a QSyntaxHighlighter keyed by block: Qt asks for a
+block's formats only when it lays the block out, and a decision re-highlights
+just the blocks it touched. ExtraSelections (one QTextCursor per range, each
+costing a layout on every change) proved too slow on a 100,000-character page
+(see benchmarks/bench_gui.py); they mark only the selected finding.
 """
 from __future__ import annotations
 
 import bisect
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTextEdit, QWidget
 
 from proofdesk.findings import FindingKind
@@ -59,54 +60,165 @@ def _changed_format() -> QTextCharFormat:
     return fmt
 
 
-class RangeIndex:
-    """Which finding covers a text position (for tooltips). Ranges in core offsets."""
+MAX_CURRENT_MARKS = 20  # a layout finding may touch thousands of separators; mark the first ones
 
-    def __init__(self, ranges: list[tuple[int, int, str]]):
-        self.ranges = sorted(ranges)
-        self._starts = [r[0] for r in self.ranges]
-        self._longest = max((b - a for a, b, _ in self.ranges), default=0)
+
+class FindingHighlighter(QSyntaxHighlighter):
+    """Marks findings and changed text block by block (Qt asks only for blocks it lays out).
+
+    Ranges are kept in document positions. They follow typing: the document's
+    contentsChange is connected before the highlighter's own reformatting, so the
+    ranges are shifted before Qt re-highlights the edited block. A decision
+    replaces the ranges of a few findings and re-highlights only their blocks.
+    """
+
+    def __init__(self, editor):
+        super().__init__(editor)
+        doc = editor.document()
+        doc.contentsChange.connect(self._shift)  # before setDocument: ranges move first
+        self.setDocument(doc)
+        self.ranges: dict[str, tuple[list[tuple[int, int]], QTextCharFormat]] = {}
+        self.changed: list[tuple[int, int]] = []
+        self._formats: dict[tuple, QTextCharFormat] = {}
+        self._changed_fmt = _changed_format()
+        self._index: list | None = None  # (start, end, fid, fmt) sorted by (start, end, fid); "" = changed mark
+        self._longest = 0
+
+    def fmt(self, kind, state, current=False) -> QTextCharFormat:
+        key = (kind, state, current)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = _format(*key)
+        return fmt
+
+    # ---- changing what is marked
+    def clear(self) -> None:
+        """Forget every mark without re-highlighting (the text is about to be replaced)."""
+        self.ranges, self.changed, self._index = {}, [], None
+
+    def reset(self, ranges: dict[str, tuple[list[tuple[int, int]], QTextCharFormat]],
+              changed: list[tuple[int, int]]) -> None:
+        self.ranges = {fid: ([r for r in rs if r[1] > r[0]], fmt) for fid, (rs, fmt) in ranges.items()}
+        self.changed = [r for r in changed if r[1] > r[0]]
+        self._index = None
+        self.rehighlight()
+
+    def update(self, ranges: dict[str, tuple[list[tuple[int, int]], QTextCharFormat] | None],
+               changed: list[tuple[int, int]] | None = None) -> None:
+        """New ranges for some findings (None drops one), and optionally new changed marks."""
+        dirty: list[tuple[int, int]] = []
+        for fid, value in ranges.items():
+            old = self.ranges.pop(fid, None)
+            if old:
+                dirty.extend(old[0])
+                self._unindex(fid, old[0])
+            if value is not None:
+                rs = [r for r in value[0] if r[1] > r[0]]
+                self.ranges[fid] = (rs, value[1])
+                dirty.extend(rs)
+                self._reindex(fid, rs, value[1])
+        if changed is not None:
+            changed = [r for r in changed if r[1] > r[0]]
+            gone, new = set(self.changed) - set(changed), set(changed) - set(self.changed)
+            dirty.extend(gone | new)
+            self._unindex("", gone)
+            self._reindex("", new, self._changed_fmt)
+            self.changed = changed
+        self._rehighlight_ranges(dirty)
+
+    # The index is kept sorted in place, so a decision costs a few bisections, not a re-sort.
+    def _unindex(self, fid: str, rs) -> None:
+        if self._index is None:
+            return
+        for a, b in rs:
+            i = bisect.bisect_left(self._index, (a, b, fid), key=_key)
+            if i < len(self._index) and _key(self._index[i]) == (a, b, fid):
+                del self._index[i]
+
+    def _reindex(self, fid: str, rs, fmt) -> None:
+        if self._index is None:
+            return
+        for a, b in rs:
+            bisect.insort(self._index, (a, b, fid, fmt), key=_key)
+            self._longest = max(self._longest, b - a)
+
+    def _rehighlight_ranges(self, dirty) -> None:
+        doc = self.document()
+        seen = set()
+        for a, b in dirty:
+            block = doc.findBlock(a)
+            while block.isValid() and block.position() <= b:
+                if block.blockNumber() not in seen:
+                    seen.add(block.blockNumber())
+                    self.rehighlightBlock(block)
+                block = block.next()
+
+    def _shift(self, pos: int, removed: int, added: int) -> None:
+        delta = added - removed
+        end = pos + removed
+
+        def move(x: int) -> int:
+            return x + delta if x >= end else (pos if x > pos else x)
+
+        if (not delta and not removed) or not (self.ranges or self.changed):
+            return
+        self.ranges = {fid: ([(move(a), move(b)) for a, b in rs], fmt) for fid, (rs, fmt) in self.ranges.items()}
+        self.changed = [(move(a), move(b)) for a, b in self.changed]
+        self._index = None
+
+    # ---- reading
+    def _build_index(self) -> None:
+        items = [(a, b, fid, fmt) for fid, (rs, fmt) in self.ranges.items() for a, b in rs if b > a]
+        items += [(a, b, "", self._changed_fmt) for a, b in self.changed if b > a]
+        items.sort(key=_key)
+        self._index = items
+        self._longest = max((t[1] - t[0] for t in items), default=0)
+
+    def _overlapping(self, lo: int, hi: int):
+        if self._index is None:
+            self._build_index()
+        i = bisect.bisect_left(self._index, lo - self._longest, key=_start)
+        j = bisect.bisect_left(self._index, hi, key=_start)
+        return [t for t in self._index[i:j] if t[1] > lo]
 
     def at(self, pos: int) -> list[str]:
-        lo = bisect.bisect_left(self._starts, pos - self._longest)
-        hi = bisect.bisect_right(self._starts, pos)
-        return [fid for a, b, fid in self.ranges[lo:hi] if a <= pos < max(b, a + 1)]
+        return [t[2] for t in self._overlapping(pos, pos + 1) if t[2] and t[0] <= pos]
+
+    def count(self) -> int:
+        return sum(len(rs) for rs, _ in self.ranges.values()) + len(self.changed)
+
+    def highlightBlock(self, text):  # Qt override
+        block = self.currentBlock()
+        pos, n = block.position(), block.length() - 1
+        if n <= 0:
+            return
+        # Findings first, then changed-text marks over them.
+        hits = self._overlapping(pos, pos + n)
+        for a, b, fid, fmt in sorted(hits, key=lambda t: t[2] == ""):
+            a, b = max(a, pos), min(b, pos + n)
+            if b > a:
+                self.setFormat(a - pos, b - a, fmt)
 
 
-def selections(editor, offsets: QtOffsets, ranges: list[tuple[int, int, str]], kinds: dict[str, FindingKind],
-               states: dict[str, FindingState], current: str | None,
-               changed: list[tuple[int, int]] = ()) -> list:
-    """ExtraSelections for the finding ranges (core offsets) and the changed-text marks."""
+def _key(t):
+    return t[0], t[1], t[2]
+
+
+def _start(t):
+    return t[0]
+
+
+def current_selections(editor, offsets: QtOffsets, ranges, fmt) -> list:
+    """ExtraSelections marking the selected finding (on top of the highlighter's marks)."""
     doc = editor.document()
     out = []
-    formats: dict[tuple, QTextCharFormat] = {}
-    changed_fmt = _changed_format()
-    for a, b in changed:
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor_for(doc, offsets, a, b)
-        sel.format = changed_fmt
-        out.append(sel)
-    for a, b, fid in ranges:
-        if b <= a:
-            continue
-        key = (kinds[fid], states.get(fid, FindingState.OPEN), fid == current)
-        fmt = formats.get(key)
-        if fmt is None:
-            fmt = formats[key] = _format(*key)
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor_for(doc, offsets, a, b)
-        sel.format = fmt
-        out.append(sel)
+    for a, b in list(ranges)[:MAX_CURRENT_MARKS]:
+        if b > a:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor_for(doc, offsets, a, b)
+            sel.format = fmt
+            out.append(sel)
     return out
-
-
-def current_line_selection(editor) -> QTextEdit.ExtraSelection:
-    sel = QTextEdit.ExtraSelection()
-    sel.format.setProperty(QTextFormat.FullWidthSelection, True)
-    sel.format.setBackground(QColor("#f3f3f3"))
-    sel.cursor = editor.textCursor()
-    sel.cursor.clearSelection()
-    return sel
 
 
 class Legend(QWidget):

@@ -19,7 +19,7 @@ from proofdesk.gui.adapters import QtOffsets, apply_edits, change_to_edit
 from proofdesk.gui.dialogs import HelpOverlay, QtPrompter
 from proofdesk.gui.file_actions import FileActions
 from proofdesk.gui.findings_model import ID_ROLE, FindingsFilter, FindingsModel
-from proofdesk.gui.highlight import Legend, RangeIndex, selections
+from proofdesk.gui.highlight import FindingHighlighter, Legend, current_selections
 from proofdesk.gui.navigator import Navigator
 from proofdesk.gui.panes import ScrollSync, TextPane
 from proofdesk.gui.recovery import INTERVAL_MS, RecoveryFiles
@@ -51,9 +51,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.recovery = RecoveryFiles(store.path)
         self._applying = False
         self._current: str | None = None
-        self._raw_sels: list = []
-        self._clean_sels: list = []
-        self._raw_index = self._clean_index = RangeIndex([])
+        self._states: dict[str, FindingState] = {}
+        self._dropped: set[str] = set()
+        self._issue_title = ""
         self.setWindowIcon(app_icon())
         self._build()
         self.actions = window_actions.build(self)
@@ -66,7 +66,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(300)
-        self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self._refresh_timer.timeout.connect(self._refresh_changed)
         self._update_title()
 
     # ---- layout
@@ -78,8 +78,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
         self.raw = TextPane(read_only=True)
         self.cleaned = TextPane(read_only=False)
-        self.raw.explain = lambda pos: self._explain(self._raw_index, pos)
-        self.cleaned.explain = lambda pos: self._explain(self._clean_index, pos)
+        self.raw_marks, self.clean_marks = FindingHighlighter(self.raw), FindingHighlighter(self.cleaned)
+        self.raw.explain = lambda pos: self._explain(self.raw, self.raw_marks, pos)
+        self.cleaned.explain = lambda pos: self._explain(self.cleaned, self.clean_marks, pos)
         self.cleaned.document().contentsChange.connect(self._typed)
         self.sync = ScrollSync(self.raw, self.cleaned, self._raw_to_clean, self._clean_to_raw)
         self.raw_title, self.cleaned_title = QLabel(), QLabel()
@@ -189,8 +190,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.setWindowModified(dirty)
         where = ""
         if s is not None:
-            issue = self.store.issue(s.info.issue_id)
-            where = f"{issue.title} · {tr('page', number=s.info.number)}[*] — "
+            where = f"{self._issue_title} · {tr('page', number=s.info.number)}[*] — "
         self.setWindowTitle(f"{where}{tr('app')}")
         if s is not None:
             self.counts.setText(tr("open.count", open=s.open_count(), total=len(s.findings)))
@@ -206,7 +206,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
     def load_session(self, session: PageSession) -> None:
         self.session = session
+        self._issue_title = self.store.issue(session.info.issue_id).title
         self.undo.clear()
+        self.raw_marks.clear()
+        self.clean_marks.clear()
         self._applying = True
         try:
             self.sync.enabled = False
@@ -227,17 +230,28 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
     # ---- text changes
     def apply_outcome(self, outcome: Outcome) -> None:
         """Show an action's result: its edits in the cleaned pane (one edit block), then the marks."""
+        offsets = self.cleaned.offsets
+        full = len(outcome.edits) > 40  # many edits (accept all of a kind): rebuilding is cheaper
+        touched = set()
+        if not full:
+            for e in outcome.edits:
+                a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
+                touched.update(t[2] for t in self.clean_marks._overlapping(a - 1, b + 1) if t[2])
         self._applying = True
         try:
-            apply_edits(self.cleaned.document(), self.cleaned.offsets, outcome.edits)
+            apply_edits(self.cleaned.document(), offsets, outcome.edits)
             self.cleaned.offsets = QtOffsets(outcome.text)
         finally:
             self._applying = False
-        self._check_in_step()
+        if not self._check_in_step():
+            full = True
         if outcome.lost_typing:
             self.statusBar().showMessage(tr("typing.lost"), 8000)
-        self.model.update_rows(self.session.rows())
-        self.refresh_highlights()
+        if full:
+            self.model.update_rows(self.session.rows())
+            self.refresh_highlights()
+        else:
+            self._update_highlights(touched)
         self._update_title()
 
     def _typed(self, position: int, removed: int, added: int) -> None:
@@ -246,6 +260,8 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         s = self.session
         before = s.snapshot()
         e = change_to_edit(self.cleaned.document(), self.cleaned.offsets, position, removed, added)
+        if s.text[e.start:e.end] == e.text:
+            return  # a format-only notification, not an edit
         outcome = s.type_edit(e.start, min(e.end, len(s.text)), e.text)
         self.cleaned.offsets = QtOffsets(outcome.text)
         self._check_in_step()
@@ -254,42 +270,88 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self._refresh_timer.start()
         self._update_title()
 
-    def _check_in_step(self) -> None:
+    def _check_in_step(self) -> bool:
         """The pane and the session must hold the same text; if Qt reported an odd change, resync."""
         doc = self.cleaned.document()
         if doc.characterCount() - 1 != self.cleaned.offsets.to_qt(len(self.session.text)):
             text = self.cleaned.toPlainText()
             self.session.set_text(text)
             self.cleaned.offsets = QtOffsets(text)
+            return False
+        return True
 
     # ---- highlights and selection
+    @staticmethod
+    def _marked(f) -> bool:
+        # Layout findings touch every paragraph separator: marked only while selected.
+        return f.kind is not FindingKind.LAYOUT
+
     def refresh_highlights(self) -> None:
+        """Mark every finding in both panes (opening a page, or after many edits)."""
         s = self.session
         if s is None:
             return
-        kinds = {f.id: f.kind for f in s.findings}
-        states = {f.id: s.state(f.id) for f in s.findings}
-        raw_ranges = [(a, b, f.id) for f in s.findings for a, b in s.marks(f.id)]
-        clean_ranges = [(a, b, f.id) for f in s.findings if states[f.id] in (FindingState.OPEN, FindingState.REJECTED)
-                        for a, b in s.current_ranges(f.id)]
-        self._raw_index, self._clean_index = RangeIndex(raw_ranges), RangeIndex(clean_ranges)
-        self._raw_sels = selections(self.raw, self.raw.offsets, raw_ranges, kinds, states, None)
-        self._clean_sels = selections(self.cleaned, self.cleaned.offsets, clean_ranges, kinds, states, None,
-                                      s.changed_ranges())
+        self._states = {f.id: s.state(f.id) for f in s.findings}
+        self._dropped = set(s.decided.dropped)
+        raw, clean = {}, {}
+        for f in s.findings:
+            if self._marked(f):
+                raw[f.id], clean[f.id] = self._ranges(f, self._states[f.id])
+        self.raw_marks.reset(raw, [])
+        self.clean_marks.reset({k: v for k, v in clean.items() if v is not None}, self._changed_qt())
         self._show_current()
+
+    def _ranges(self, f, state: FindingState):
+        """(raw marks, cleaned marks or None) of a finding, in document positions."""
+        s = self.session
+        ro, co = self.raw.offsets, self.cleaned.offsets
+        raw = ([(ro.to_qt(a), ro.to_qt(b)) for a, b in s.marks(f.id)], self.raw_marks.fmt(f.kind, state))
+        if state not in (FindingState.OPEN, FindingState.REJECTED):
+            return raw, None  # accepted or edited: the fix shows as changed text instead
+        return raw, ([(co.to_qt(a), co.to_qt(b)) for a, b in s.current_ranges(f.id)],
+                     self.clean_marks.fmt(f.kind, state))
+
+    def _changed_qt(self) -> list[tuple[int, int]]:
+        co = self.cleaned.offsets
+        return [(co.to_qt(a), co.to_qt(b)) for a, b in self.session.changed_ranges()]
+
+    def _update_highlights(self, touched: set[str]) -> None:
+        """After a decision or an undo: re-mark only the findings whose state changed or whose text moved."""
+        s = self.session
+        states = {f.id: s.state(f.id) for f in s.findings}
+        changed = {fid for fid, st in states.items() if self._states.get(fid) is not st}
+        dropped = set(s.decided.dropped)
+        changed_rows = changed | (dropped ^ self._dropped)
+        self._states, self._dropped = states, dropped
+        self.model.update_some(s.rows_for(changed_rows))
+        raw, clean = {}, {}
+        for fid in changed | touched:
+            f = s.finding(fid)
+            if self._marked(f):
+                r, c = self._ranges(f, states[fid])
+                if fid in changed:
+                    raw[fid] = r
+                clean[fid] = c
+        if raw:
+            self.raw_marks.update(raw)
+        self.clean_marks.update(clean, self._changed_qt())
+        self._show_current()
+
+    def _refresh_changed(self) -> None:
+        """After typing: only the changed-text marks move (the highlighter shifts the rest)."""
+        if self.session is not None:
+            self.clean_marks.update({}, self._changed_qt())
 
     def _show_current(self) -> None:
         s, fid = self.session, self._current
-        extra_raw, extra_clean = [], []
+        raw_sel, clean_sel = [], []
         if s is not None and fid is not None:
-            f = s.finding(fid)
-            kinds, states = {fid: f.kind}, {fid: s.state(fid)}
-            extra_raw = selections(self.raw, self.raw.offsets, [(a, b, fid) for a, b in s.marks(fid)],
-                                   kinds, states, fid)
-            extra_clean = selections(self.cleaned, self.cleaned.offsets,
-                                     [(a, b, fid) for a, b in s.current_ranges(fid)], kinds, states, fid)
-        self.raw.setExtraSelections(self._raw_sels + extra_raw)
-        self.cleaned.setExtraSelections(self._clean_sels + extra_clean)
+            f, state = s.finding(fid), s.state(fid)
+            fmt = self.raw_marks.fmt(f.kind, state, True)
+            raw_sel = current_selections(self.raw, self.raw.offsets, s.marks(fid), fmt)
+            clean_sel = current_selections(self.cleaned, self.cleaned.offsets, s.current_ranges(fid), fmt)
+        self.raw.setExtraSelections(raw_sel)
+        self.cleaned.setExtraSelections(clean_sel)
 
     def current_finding(self) -> str | None:
         return self._current
@@ -318,7 +380,6 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             return
         self._current = fid
         s = self.session
-        f = s.finding(fid)
         self.sync.enabled = False
         try:
             self.raw.reveal(*s.marks(fid)[0])
@@ -338,10 +399,10 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             text += f"  →「{s.proposal(fid)[:60]}」"
         return text + f"  [{tr('state.' + s.state(fid).value)}]"
 
-    def _explain(self, index: RangeIndex, pos: int) -> str:
+    def _explain(self, pane, marks: FindingHighlighter, pos: int) -> str:
         if self.session is None:
             return ""
-        return "\n\n".join(self._describe(fid) for fid in index.at(pos)[:3])
+        return "\n\n".join(self._describe(fid) for fid in marks.at(pane.offsets.to_qt(pos))[:3])
 
     def _raw_to_clean(self, raw_pos: int) -> int:
         return self.session.to_current(raw_pos) if self.session else raw_pos
