@@ -82,51 +82,37 @@ def typeset(headline: str, paragraphs: list[str], caption: str, *, columns: int 
         hsize -= 2
         head = ImageFont.truetype(FONT_BOLD, hsize, index=SC)
     d.text((margin, margin), headline, font=head, fill=0)
-    for c in range(1, columns):
-        # Column rules, as newspapers print them; they also keep OCR columns apart.
-        xr = margin + c * (col_w + gap) - gap // 2
-        pass  # d.line((xr, top, xr, height - margin), fill=0, width=2)
     cap_lines = wrap(caption, small, col_w, 0)
-    col, row, placed_photo = 0, 0, False
-    interrupted = None  # paragraph index the photo interrupts
-    for i, (text, p, first) in enumerate(lines):
-        if col == photo_col and row == 0 and not placed_photo:
-            # Photo box at the top of this column, caption under it.
-            y0 = top
-            box_h = (photo_lines - len(cap_lines)) * lead
-            d.rectangle((x0 := margin + col * (col_w + gap), y0, x0 + col_w, y0 + box_h - size // 2), fill=170)
-            for _ in range(40):
-                cx, cy = rng.randrange(x0, x0 + col_w - 20), rng.randrange(y0, y0 + box_h - size)
-                d.ellipse((cx, cy, cx + 18, cy + 18), fill=rng.randrange(90, 150))
-            for k, cl in enumerate(cap_lines):
-                d.text((x0, y0 + box_h + k * int(size * 1.3)), cl, font=small, fill=0)
-            row = photo_lines + 1
-            placed_photo = True
-            if not first:
-                interrupted = p
+    box_h = (photo_lines - len(cap_lines)) * lead
+
+    def photo(x0: int) -> None:
+        """A grey photo with some shapes at the top of a column, its caption under it."""
+        d.rectangle((x0, top, x0 + col_w, top + box_h - size // 2), fill=170)
+        for _ in range(40):
+            cx, cy = rng.randrange(x0, x0 + col_w - 20), rng.randrange(top, top + box_h - size)
+            d.ellipse((cx, cy, cx + 18, cy + 18), fill=rng.randrange(90, 150))
+        for k, cl in enumerate(cap_lines):
+            d.text((x0, top + box_h + k * int(size * 1.3)), cl, font=small, fill=0)
+
+    col, row = 0, 0
+    # The caption stands after the paragraph the photo interrupts, or before
+    # the paragraph that starts right under the photo.
+    caption_after = len(paragraphs) - 1
+    for text, p, first in lines:
         if row >= per_col:
             col, row = col + 1, 0
-            if col == photo_col and not placed_photo:
-                # re-enter the loop body for the photo column
-                y0 = top
-                box_h = (photo_lines - len(cap_lines)) * lead
-                x0 = margin + col * (col_w + gap)
-                d.rectangle((x0, y0, x0 + col_w, y0 + box_h - size // 2), fill=170)
-                for k, cl in enumerate(cap_lines):
-                    d.text((x0, y0 + box_h + k * int(size * 1.3)), cl, font=small, fill=0)
-                row = photo_lines + 1
-                placed_photo = True
-                interrupted = None if first else p
+        if col == photo_col and row == 0:
+            photo(margin + col * (col_w + gap))
+            row = photo_lines + 1
+            caption_after = p - 1 if first else p
         x = margin + col * (col_w + gap) + (2 * size if first else 0)
         d.text((x, top + row * lead), text, font=body, fill=0)
         row += 1
-    gold_lines = [headline]
+    gold_lines = [headline] if caption_after >= 0 else [headline, caption]
     for p, para in enumerate(paragraphs):
         gold_lines.append(para)
-        if p == interrupted:
+        if p == caption_after:
             gold_lines.append(caption)
-    if interrupted is None:
-        gold_lines.append(caption)
     boxes = [(0, 0, width, top - size // 2)]
     for c in range(columns):
         x0 = margin + c * (col_w + gap)

@@ -48,6 +48,7 @@ class PageStats:
     width: float          # typical full line width, in ems
     share_full: float     # share of lines within 1.5 ems of that width
     share_open: float     # share of lines that end without sentence-final punctuation
+    share_indented: float = 0.0  # share of lines with a first-line indent
 
 
 def page_stats(lines: list[Line]) -> PageStats:
@@ -55,23 +56,29 @@ def page_stats(lines: list[Line]) -> PageStats:
     if not widths:
         return PageStats(0.0, 0.0, 0.0)
     counts = Counter(round(w) for w in widths)
-    # The mode of a window of three, so 19/20-em jitter counts as one width.
-    best = max(counts, key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
+    # The column width is the most common width among the wider lines (short
+    # paragraph ends must not win on a page of short paragraphs); the mode is
+    # taken over a window of three, so 19/20-em jitter counts as one width.
+    floor = sorted(widths)[int(len(widths) * 0.7)] - 1.5
+    best = max((w for w in counts if w >= floor), key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
     near = [w for w in widths if abs(w - best) <= 1.5]
     width = sorted(near)[len(near) // 2] if near else float(best)
     full = sum(1 for w in widths if abs(w - width) <= 1.5) / len(widths)
     opened = sum(1 for ln in lines if len(ln.text) >= 4 and not ends_sentence(ln.text)) / len(widths)
-    return PageStats(width, full, opened)
+    indented = sum(1 for ln in lines if ln.indent >= 2) / len(lines)
+    return PageStats(width, full, opened, indented)
 
 
 def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
     """Most lines as wide as a column and cut mid-sentence: printed lines."""
-    return (
-        n_lines >= 6
-        and 6 <= stats.width <= 45
-        and stats.share_full >= 0.4
-        and stats.share_open >= 0.4
-    )
+    if n_lines < 6:
+        return False
+    # Indented paragraph starts among many unindented lines: the other lines
+    # are continuations, however short the paragraphs (a page where every
+    # line is indented is paragraph-per-line).
+    if 0.05 <= stats.share_indented <= 0.6 and stats.share_open >= 0.2 and stats.width <= 45:
+        return True
+    return 6 <= stats.width <= 45 and stats.share_full >= 0.4 and stats.share_open >= 0.4
 
 
 def ends_sentence(text: str) -> bool:
@@ -112,7 +119,7 @@ def decide(a: Line, b: Line, width: float) -> Break:
     wa, wb = line_width(a.text), line_width(b.text)
     if stands_alone(a.text) or stands_alone(b.text):
         return Break(False, 0.9, "credit or marker")
-    if b.indent >= 2 and a.indent < 2:
+    if b.indent >= a.indent + 2 or (b.indent >= 2 and ends_sentence(a.text)):
         return Break(False, 0.95, "indent")
     # A full line fills the column to within one character; a first line whose
     # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
