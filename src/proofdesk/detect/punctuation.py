@@ -28,6 +28,7 @@ from proofdesk.page.classify import inline_credit
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_PUNCT = "，。、；：！？“”‘’（）《》【】—…·「」『』"
 _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", "｡": "。", "､": "、"}
+_HALF_RE = re.compile("[" + re.escape("".join(_HALF)) + "]")
 _TOUCHED = {BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION}
 _SPACES = " \t\u3000\u00a0"
 
@@ -51,9 +52,8 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
     """Text index -> (length replaced, replacement), for half-width marks and dashes."""
     out: dict[int, tuple[int, str]] = {}
-    for i, ch in enumerate(text):
-        if ch not in _HALF:
-            continue
+    for m in _HALF_RE.finditer(text):
+        i, ch = m.start(), m.group()
         prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in "｡､":
             out[i] = (1, _HALF[ch])
@@ -161,6 +161,8 @@ def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
 def _quotes_fixed(text: str) -> str:
     """The text as it reads once its ASCII quotation marks are paired."""
     quotes = quote_fixes(text)
+    if not quotes:
+        return text
     return "".join(quotes.get(i, ch) for i, ch in enumerate(text))
 
 
@@ -182,13 +184,15 @@ def _joined_paragraph(ctx: PageContext, chain: list[Block]) -> Block:
 
 
 _SENTENCE_START = "。！？：；"
+_QUOTE_RE = re.compile("[“”]")
 
 
 def _unbalanced(b: Block, text: str) -> list[Finding]:
     """Quotation marks and brackets that do not pair up within the paragraph."""
     out = []
     depth = 0
-    for i, ch in enumerate(text):
+    for m in _QUOTE_RE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "“":
             depth += 1
         elif ch == "”":
