@@ -180,3 +180,14 @@ def test_store_as_context_manager(tmp_path):
         s.create_issue("一")
     with Store(tmp_path / "x.sqlite3") as s:
         assert [i.title for i in s.issues()] == ["一"]
+
+
+def test_damaged_rows_raise_store_errors(store, page):
+    con = store._con.conn
+    con.execute("PRAGMA ignore_check_constraints = ON")
+    con.execute("UPDATE findings SET data = '{broken' WHERE page_id = ?", (page.id,))
+    with pytest.raises(StoreError, match="damaged"):
+        store.findings(page.id)
+    con.execute("UPDATE pages SET status = 'lost' WHERE id = ?", (page.id,))
+    with pytest.raises(StoreError, match="damaged"):
+        store.page(page.id)

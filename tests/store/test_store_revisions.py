@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proofdesk.errors import ConflictError, InputError
+from proofdesk.errors import ConflictError, InputError, StoreError
 from proofdesk.store import PageStatus, Store
 from proofdesk.store.diffs import Op, changed_lines, diff_chunks
 from proofdesk.store.revisions import apply_patch, encode
@@ -131,8 +131,18 @@ def test_damaged_patch_is_reported(store, page):
     store._con.conn.execute("UPDATE revisions SET body = '@@ -1,4 +1,4 @@\n-XXXX\n+YYYY\n' "
                             "WHERE page_id = ? AND number = 2", (page.id,))
     store.clear_cache()
-    with pytest.raises(Exception, match="damaged"):
+    with pytest.raises(StoreError, match="revision 2 cannot be rebuilt.*damaged"):
         store.revision_text(page.id, 2)
+    store._con.conn.execute("UPDATE revisions SET body = 'not a patch at all' "
+                            "WHERE page_id = ? AND number = 2", (page.id,))
+    with pytest.raises(StoreError, match="damaged"):
+        store.revision_text(page.id, 2)
+    # a snapshot whose text no longer matches its checksum
+    store._con.conn.execute("UPDATE revisions SET body = 'changed behind our back' "
+                            "WHERE page_id = ? AND number = 1", (page.id,))
+    store.clear_cache()
+    with pytest.raises(StoreError, match="checksum"):
+        store.revision_text(page.id, 1)
 
 
 def test_diff_chunks_are_minimal_and_complete():

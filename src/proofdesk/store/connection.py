@@ -24,7 +24,7 @@ def translate(path: Path, e: sqlite3.Error) -> StoreError:
     if "locked" in msg or "busy" in msg:
         return StoreError(f"{path}: the project database is busy (another ProofDesk is writing to it); "
                           "try again in a moment")
-    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg or "could not decode" in msg:
         return StoreError(f"{path}: not a ProofDesk project database, or the file is damaged ({e})")
     if "readonly" in msg or "read-only" in msg:
         return StoreError(f"{path}: the project database is read-only")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from proofdesk.errors import NotFoundError
+from proofdesk.errors import NotFoundError, StoreError
 from proofdesk.findings import Finding
 from proofdesk.store.records import IssueInfo, PageInfo, PageStatus
 
@@ -25,7 +25,11 @@ _ISSUE_SELECT = (f"SELECT i.id, i.title, i.publication, i.date, i.edition, "
 
 
 def _page(row) -> PageInfo:
-    return PageInfo(row[0], row[1], row[2], row[3], row[4], PageStatus(row[5]), row[6], row[7], row[8])
+    try:
+        status = PageStatus(row[5])
+    except ValueError:
+        raise StoreError(f"page {row[0]} has an unknown status {row[5]!r}; the database is damaged") from None
+    return PageInfo(row[0], row[1], row[2], row[3], row[4], status, row[6], row[7], row[8])
 
 
 def issues(conn: sqlite3.Connection) -> list[IssueInfo]:
@@ -93,5 +97,12 @@ def insert_findings(conn: sqlite3.Connection, page_id: int, findings: list[Findi
 
 
 def findings(conn: sqlite3.Connection, page_id: int) -> list[Finding]:
-    return [Finding.from_dict(json.loads(r[0])) for r in conn.execute(
-        "SELECT data FROM findings WHERE page_id = ? ORDER BY position", (page_id,))]
+    rows = conn.execute("SELECT finding_id, data FROM findings WHERE page_id = ? ORDER BY position",
+                        (page_id,)).fetchall()
+    out = []
+    for finding_id, data in rows:
+        try:
+            out.append(Finding.from_dict(json.loads(data)))
+        except (ValueError, KeyError, TypeError):
+            raise StoreError(f"page {page_id}: finding {finding_id} cannot be read; the database is damaged") from None
+    return out

@@ -67,7 +67,10 @@ def apply_patch(text: str, body: str) -> str | None:
     if not body:
         return text
     dmp = _dmp()
-    result, ok = dmp.patch_apply(dmp.patch_fromText(body), text)
+    try:
+        result, ok = dmp.patch_apply(dmp.patch_fromText(body), text)
+    except (ValueError, IndexError, TypeError):  # not a patch at all: a damaged row
+        return None
     return result if all(ok) else None
 
 
