@@ -70,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.failures:
             failures += damage.explain_failures(page, cleaned)
             failures += [f"seed {seed} lost text: {t[:60]}" for t in lost]
+            if summary["sentences"] < 0.99:
+                failures += [f"seed {seed} sentence missing or repeated: {s[:50]}  (cleaned has it "
+                             f"{damage.squash(cleaned).count(s)}x)"
+                             for s in damage.missing_sentences(page.gold, cleaned)]
+            if summary["cer"] > 0.005:
+                failures.append(f"seed {seed} cer {summary['cer']:.4f} (raw {before['cer']:.4f})")
     elapsed = time.perf_counter() - t0
 
     n = args.pages

@@ -538,7 +538,7 @@ def lost_text(gold: str, cleaned: str) -> list[str]:
     lost = []
     for i1, i2, j1, j2 in clusters:
         g, c = a[i1:i2], b[j1:j2]
-        if not g or g in b or _is_subsequence(g, c):
+        if not g or _is_subsequence(g, c) or _stands_elsewhere(g, b):
             continue
         if len(g) == len(c) and sum(x != y for x, y in zip(g, c)) <= 2:
             continue  # look-alike characters read another way
@@ -546,6 +546,11 @@ def lost_text(gold: str, cleaned: str) -> list[str]:
             continue
         lost.append(g)
     return lost
+
+
+def _stands_elsewhere(g: str, b: str) -> bool:
+    """g is in b, give or take two characters at either end (the alignment may take its neighbours)."""
+    return any(g[i:len(g) - j] in b for i in range(3) for j in range(3) if len(g) - i - j >= 3)
 
 
 def _is_subsequence(small: str, big: str) -> bool:
@@ -576,3 +581,10 @@ def _around(line: str, probe: str, width: int = 30) -> str:
     i = line.find(probe)
     return ("…" if i > width else "") + line[max(0, i - width):i + len(probe) + width] + \
         ("…" if i + len(probe) + width < len(line) else "")
+
+
+def missing_sentences(gold: str, cleaned: str) -> list[str]:
+    """Gold sentences (score.py's definition) not found as often as in the gold."""
+    score = load_score()
+    flat, gold_flat = squash(cleaned), squash(gold)
+    return [s for s in dict.fromkeys(score.sentences(gold)) if flat.count(s) != gold_flat.count(s)]
