@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from proofdesk.analysis import analyze
-from proofdesk.errors import InputError, NotFoundError, ProofDeskError, StoreError
+from proofdesk.errors import InputError, NotFoundError, StoreError
 from proofdesk.store import (
     Decision,
     DuplicatePageError,
@@ -147,8 +147,10 @@ def test_decisions_record_replace_clear(store, page):
         store.record_decisions(page.id, [Decision("no-such-finding", "accepted")])
     # the failed call changed nothing (one transaction)
     assert set(store.decisions(page.id)) == {f2.id}
-    with pytest.raises(ProofDeskError, match="maybe"):
+    with pytest.raises(InputError, match="maybe"):
         Decision(f1.id, "maybe")
+    with pytest.raises(InputError, match="edited text"):
+        Decision(f1.id, "edited")
 
 
 def test_status(store, page):
@@ -159,6 +161,8 @@ def test_status(store, page):
     assert store.page(page.id).status is PageStatus.PROOFREAD
     with pytest.raises(NotFoundError):
         store.set_status(9999, PageStatus.RAW)
+    with pytest.raises(InputError, match="unknown status"):
+        store.set_status(page.id, "finished")
 
 
 def test_missing_things_raise_not_found(store, page):

@@ -17,7 +17,7 @@ from typing import Callable
 
 import platformdirs
 
-from proofdesk.errors import ConflictError, InputError, NotFoundError, ProofDeskError, StoreError
+from proofdesk.errors import ConflictError, InputError, NotFoundError, StoreError
 from proofdesk.findings import Finding
 from proofdesk.store import decisions as _decisions
 from proofdesk.store import pages as _pages
@@ -192,7 +192,11 @@ class Store:
 
     @guarded
     def set_status(self, page_id: int, status: PageStatus) -> None:
-        status = PageStatus(status)
+        try:
+            status = PageStatus(status)
+        except ValueError:
+            raise InputError(f"unknown status {status!r}: use "
+                             + ", ".join(s.value for s in PageStatus)) from None
         with self._con.write() as c:
             if c.execute("UPDATE pages SET status = ? WHERE id = ?", (status.value, int(page_id))).rowcount == 0:
                 raise NotFoundError(f"no page {page_id} in this project")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from proofdesk.errors import ProofDeskError
+from proofdesk.errors import InputError, ProofDeskError
 
 
 class PageStatus(str, Enum):
@@ -88,6 +88,6 @@ class Decision:
         try:
             object.__setattr__(self, "state", DecisionState(self.state))
         except ValueError:
-            raise ProofDeskError(f"unknown decision {self.state!r}: use accepted, rejected or edited") from None
+            raise InputError(f"unknown decision {self.state!r}: use accepted, rejected or edited") from None
         if self.state is DecisionState.EDITED and self.edited_text is None:
-            raise ProofDeskError(f"decision on {self.finding_id}: an edited decision needs the edited text")
+            raise InputError(f"decision on {self.finding_id}: an edited decision needs the edited text")
