@@ -24,6 +24,26 @@ def first_fix(win, skip=()):
                 and f.kind is not FindingKind.LAYOUT and win.session.state(f.id) is FindingState.OPEN)
 
 
+def check_marks(win) -> None:
+    """The cleaned pane marks every open or rejected finding exactly where its text now stands,
+    and the marks are on the laid-out blocks."""
+    s, co, doc = win.session, win.cleaned.offsets, win.cleaned.document()
+    for f in s.findings:
+        if f.kind is FindingKind.LAYOUT:
+            continue
+        if s.state(f.id) in (FindingState.OPEN, FindingState.REJECTED):
+            expected = [(co.to_qt(a), co.to_qt(b)) for a, b in s.current_ranges(f.id) if b > a]
+            assert win.clean_marks.ranges.get(f.id, ([], None))[0] == expected, f
+        else:
+            assert f.id not in win.clean_marks.ranges
+    for fid, (rs, fmt) in list(win.clean_marks.ranges.items())[:5]:
+        a, _ = rs[0]
+        block = doc.findBlock(a)
+        at = a - block.position()
+        assert any(r.start <= at < r.start + r.length and r.format.background() == fmt.background()
+                   for r in block.layout().formats()), fid
+
+
 def type_chinese(widget, text: str) -> None:
     """Commit text through the input method, as a Chinese IME does."""
     ev = QInputMethodEvent("", [])
@@ -65,8 +85,10 @@ def test_accept_reject_edit_with_undo_redo(window):
     # Focus moved on to the next open finding.
     assert window.current_finding() != f.id
     assert s.state(window.current_finding()) is FindingState.OPEN
+    check_marks(window)
     window.on_undo()
     assert pane_text(window) == s.raw and s.state(f.id) is FindingState.OPEN
+    check_marks(window)
     window.on_redo()
     assert pane_text(window) == expected and s.state(f.id) is FindingState.ACCEPTED
 
@@ -112,23 +134,31 @@ def test_typing_chinese_survives_decisions_and_undoes_in_steps(window, qtbot):
     key_chars(pane, "校对")
     assert s.text.startswith("编者按：校对")
     typed_steps = window.undo.count()
+    # Type in the middle of the page too, between findings.
+    mid = next(i for i in range(len(s.text) // 2, len(s.text)) if not window.clean_marks.at(i) and s.text[i] == "。")
+    cursor.setPosition(mid + 1)
+    pane.setTextCursor(cursor)
+    type_chinese(pane, "（补）")
+    check_marks(window)
     f = first_fix(window)
     window.select_finding(f.id)
     window.on_accept()
     assert s.text.startswith("编者按：校对") and pane_text(window) == s.text
-    assert apply_fixes(s.raw, [f]).text in s.text.replace("编者按：校对", "", 1) or \
-        s.text.replace("编者按：校对", "", 1) == apply_fixes(s.raw, [f]).text
+    assert s.text.replace("编者按：校对", "", 1).replace("（补）", "", 1) == apply_fixes(s.raw, [f]).text
     # Remaining open findings still point at their own text.
     for g in s.findings:
         if s.state(g.id) is FindingState.OPEN and g.kind is not FindingKind.LAYOUT:
             for (a, b), (ra, rb) in zip(s.current_ranges(g.id), s.marks(g.id)):
                 assert s.text[a:b] == s.raw[ra:rb]
+    check_marks(window)
     window.on_undo()  # the decision
-    assert s.text == "编者按：校对" + s.raw
+    check_marks(window)
+    assert s.text.startswith("编者按：校对") and "（补）" in s.text
     while window.undo.index() > 0:
         window.on_undo()
     assert pane_text(window) == s.raw == s.text
     assert typed_steps <= 3  # IME commit + two keystrokes merge into few steps
+    check_marks(window)
 
 
 def test_single_keys_in_the_list_and_f_keys(window, qtbot):

@@ -66,17 +66,15 @@ MAX_CURRENT_MARKS = 20  # a layout finding may touch thousands of separators; ma
 class FindingHighlighter(QSyntaxHighlighter):
     """Marks findings and changed text block by block (Qt asks only for blocks it lays out).
 
-    Ranges are kept in document positions. They follow typing: the document's
-    contentsChange is connected before the highlighter's own reformatting, so the
-    ranges are shifted before Qt re-highlights the edited block. A decision
+    Ranges are kept in document positions. The window shifts them for every
+    edit (shift()), with the exact edit: Qt reports changes coarsely (a whole
+    edit block, or a whole paragraph for an input-method commit). A decision
     replaces the ranges of a few findings and re-highlights only their blocks.
     """
 
     def __init__(self, editor):
         super().__init__(editor)
-        doc = editor.document()
-        doc.contentsChange.connect(self._shift)  # before setDocument: ranges move first
-        self.setDocument(doc)
+        self.setDocument(editor.document())
         self.ranges: dict[str, tuple[list[tuple[int, int]], QTextCharFormat]] = {}
         self.changed: list[tuple[int, int]] = []
         self._formats: dict[tuple, QTextCharFormat] = {}
@@ -153,7 +151,8 @@ class FindingHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
                 block = block.next()
 
-    def _shift(self, pos: int, removed: int, added: int) -> None:
+    def shift(self, pos: int, removed: int, added: int) -> None:
+        """The document's [pos, pos+removed) became `added` characters: move the ranges after it."""
         delta = added - removed
         end = pos + removed
 

@@ -30,6 +30,21 @@ from proofdesk.session import FindingState, Outcome, PageSession
 from proofdesk.store import PageStatus
 
 
+def minimal_edit(text: str, e):
+    """Qt may report a whole paragraph as changed; trim it to what really changed (None: nothing)."""
+    end = min(e.end, len(text))
+    old = text[e.start:end]
+    if old == e.text:
+        return None
+    p = 0
+    while p < min(len(old), len(e.text)) and old[p] == e.text[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(e.text)) - p and old[-1 - q] == e.text[-1 - q]:
+        q += 1
+    return type(e)(e.start + p, end - q, e.text[p:len(e.text) - q])
+
+
 def app_icon() -> QIcon:
     from importlib import resources
     icon = QIcon()
@@ -78,10 +93,11 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
         self.raw = TextPane(read_only=True)
         self.cleaned = TextPane(read_only=False)
-        self.raw_marks, self.clean_marks = FindingHighlighter(self.raw), FindingHighlighter(self.cleaned)
         self.raw.explain = lambda pos: self._explain(self.raw, self.raw_marks, pos)
         self.cleaned.explain = lambda pos: self._explain(self.cleaned, self.clean_marks, pos)
         self.cleaned.document().contentsChange.connect(self._typed)
+        # Created after _typed is connected, so the marks have moved before Qt re-highlights a block.
+        self.raw_marks, self.clean_marks = FindingHighlighter(self.raw), FindingHighlighter(self.cleaned)
         self.sync = ScrollSync(self.raw, self.cleaned, self._raw_to_clean, self._clean_to_raw)
         self.raw_title, self.cleaned_title = QLabel(), QLabel()
         panes = QSplitter(Qt.Horizontal)
@@ -237,6 +253,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             for e in outcome.edits:
                 a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
                 touched.update(t[2] for t in self.clean_marks._overlapping(a - 1, b + 1) if t[2])
+        for e in sorted(outcome.edits, reverse=True):  # last first: earlier positions stay valid
+            a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
+            self.clean_marks.shift(a, b - a, QtOffsets(e.text).to_qt(len(e.text)))
         self._applying = True
         try:
             apply_edits(self.cleaned.document(), offsets, outcome.edits)
@@ -259,9 +278,12 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             return
         s = self.session
         before = s.snapshot()
-        e = change_to_edit(self.cleaned.document(), self.cleaned.offsets, position, removed, added)
-        if s.text[e.start:e.end] == e.text:
+        offsets = self.cleaned.offsets
+        e = minimal_edit(s.text, change_to_edit(self.cleaned.document(), offsets, position, removed, added))
+        if e is None:
             return  # a format-only notification, not an edit
+        a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
+        self.clean_marks.shift(a, b - a, QtOffsets(e.text).to_qt(len(e.text)))
         outcome = s.type_edit(e.start, min(e.end, len(s.text)), e.text)
         self.cleaned.offsets = QtOffsets(outcome.text)
         self._check_in_step()
