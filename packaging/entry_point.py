@@ -32,6 +32,7 @@ def selftest() -> int:
     jieba.setLogLevel(60)  # its "Building prefix dict" chatter goes to stderr
     words = jieba.lcut("报纸校对需要准确的分词")
     print(f"selftest jieba_words={len(jieba.dt.FREQ)}")
+    print(f"selftest jieba_cache={jieba.dt.cache_file}")
     print(f"selftest jieba_cut={'/'.join(words)}")
     res = files("proofdesk.resources")
     names = sorted(p.name for p in res.iterdir() if p.name != "__pycache__")

@@ -103,6 +103,12 @@ def test_bundle_segments_chinese_with_its_own_jieba_dictionary(bundle: Path, tmp
     assert "demo" in values["resources"].split(",")
 
 
+def test_bundle_loads_its_built_in_jieba_cache_and_writes_none(bundle: Path, tmp_path: Path) -> None:
+    values = selftest_values(bundle, tmp_path)
+    assert Path(values["jieba_cache"]) == bundle / "_internal" / "jieba" / "jieba.cache"
+    assert not list(tmp_path.rglob("jieba*.cache")), "jieba rebuilt its cache in the temporary folder"
+
+
 def test_bundle_carries_the_demo_issue_byte_for_byte(bundle: Path) -> None:
     repo_demo = ROOT / "resources" / "demo"
     bundled_demo = bundle / "_internal" / "proofdesk" / "resources" / "demo"
