@@ -13,7 +13,7 @@ import pytest
 
 from proofdesk.analysis import clean_text
 
-from damage import Damage, build_page, explain_failures, load_score, lost_text
+from damage import Damage, build_page, explain_failures, load_score, lost_text, missing_sentences
 
 FULL_SEEDS = range(12)
 KINDS = ("break", "caption", "overlap", "orphan", "confusable", "jump")
@@ -34,7 +34,8 @@ def _assert_restored(page, score):
     req = summary["required"]
     assert req["passed"] == req["total"], (
         f"seed {page.seed}: {req['passed']}/{req['total']} required checks\n" + "\n".join(problems))
-    assert summary["sentences"] >= MIN_SENTENCES, (page.seed, summary)
+    assert summary["sentences"] >= MIN_SENTENCES, (
+        f"seed {page.seed}: sentences {summary['sentences']}; missing: {missing_sentences(page.gold, cleaned)}")
     assert summary["cer"] <= before["cer"], (page.seed, "cleaning made the page worse", summary, before)
     assert summary["cer"] <= MAX_CER, (page.seed, summary)
     assert lost_text(page.gold, cleaned) == []
@@ -59,7 +60,7 @@ def test_an_undamaged_page_keeps_its_content(seed, score):
     failed = [r for r in results if not r["passed"]]
     assert not failed, f"seed {seed}: true boundaries joined or markers lost: {failed}"
     assert lost_text(page.gold, cleaned) == [], f"seed {seed}: text deleted from an undamaged page"
-    assert summary["sentences"] == 1.0, (seed, summary)
+    assert summary["sentences"] == 1.0, f"seed {seed}: missing: {missing_sentences(page.gold, cleaned)}"
     # Nothing to repair, so at most a look-alike fix or two on real corpus text.
     assert summary["cer"] <= 0.001, (seed, summary)
 
