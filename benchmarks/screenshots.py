@@ -43,13 +43,18 @@ def main() -> int:
         win.show()
         s = win.session
         fixes = [f for f in s.findings if f.has_fix]
-        # Decide a couple so the list shows every state, then select an open finding with a fix.
-        if len(fixes) > 2:
-            win.select_finding(fixes[0].id)
-            win.on_accept()
-            win.select_finding(fixes[1].id)
-            win.on_reject()
-        target = next((f for f in fixes[2:] if s.state(f.id).value == "open"), fixes[0] if fixes else None)
+
+        def first(kind, exclude=()):
+            return next((f for f in fixes if f.kind.value == kind and f.id not in exclude), None)
+
+        # Accept a character fix (the cleaned pane marks the change), reject a punctuation
+        # proposal, then select an open finding with a fix: the list shows every state.
+        for kind, act in (("char-error", win.on_accept), ("punctuation", win.on_reject)):
+            f = first(kind)
+            if f is not None:
+                win.select_finding(f.id)
+                act()
+        target = first("broken-continuation") or next((f for f in fixes if s.state(f.id).value == "open"), None)
         if target is not None:
             win.select_finding(target.id, focus_list=True)
         app.processEvents()

@@ -136,6 +136,11 @@ def change_size(a: str, b: str) -> tuple[int, int]:
     return added, removed
 
 
+def _excerpt(raw: str, f: Finding) -> str:
+    """A finding's text for the list, with line breaks and spaces made visible."""
+    return raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎").replace(" ", "␣").replace("\u3000", "␣")
+
+
 def edit_region(f: Finding) -> tuple[int, int]:
     """The raw range a proofreader's edited proposal replaces."""
     if f.edits:
@@ -213,7 +218,7 @@ class PageState:
     def rows(self) -> list[Row]:
         dropped = set(self._decided.dropped)
         if getattr(self, "_excerpts", None) is None:
-            self._excerpts = [self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎") for f in self.findings]
+            self._excerpts = [_excerpt(self.raw, f) for f in self.findings]
         decisions = self._decisions
         return [Row(f.id, f.kind, ex, f.confidence, decisions.get(f.id, (FindingState.OPEN,))[0], f.has_fix,
                     f.id in dropped, f.start) for f, ex in zip(self.findings, self._excerpts)]
@@ -228,7 +233,7 @@ class PageState:
 
     def _row(self, i: int) -> Row:
         f = self.findings[i]
-        excerpt = self._excerpts[i] if self._excerpts else self.raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎")
+        excerpt = self._excerpts[i] if self._excerpts else _excerpt(self.raw, f)
         return Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
                    f.id in set(self._decided.dropped), f.start)
 

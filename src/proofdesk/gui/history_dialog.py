@@ -5,7 +5,7 @@ import html
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QRadioButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -58,7 +58,7 @@ class HistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
 
         bar = QHBoxLayout()
@@ -98,7 +98,7 @@ class HistoryDialog(QDialog):
         dl.addWidget(self.pair)
         dl.addWidget(self.single)
         split.addWidget(diff_box)
-        split.setSizes([200, 500])
+        split.setSizes([160, 560])
         lay.addWidget(split)
 
         for box in (self.from_box, self.to_box):
@@ -122,7 +122,8 @@ class HistoryDialog(QDialog):
                 self.table.setItem(i, col, item)
             for box in (self.from_box, self.to_box):
                 box.addItem(f"{r.number} · {r.message or r.created[:16]}", r.number)
-        self.table.resizeColumnsToContents()
+        for col in (0, 1, 2, 4, 5):
+            self.table.resizeColumnToContents(col)
         n = len(self.revisions)
         self.from_box.setCurrentIndex(max(0, n - 2))
         self.to_box.setCurrentIndex(max(0, n - 1))

@@ -6,6 +6,7 @@ adapters.apply_edits. Review and file actions live in the two mixins.
 """
 from __future__ import annotations
 
+import dataclasses
 import getpass
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -210,6 +211,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.setWindowTitle(f"{where}{tr('app')}")
         if s is not None:
             self.counts.setText(tr("open.count", open=s.open_count(), total=len(s.findings)))
+            self.navigator.update_page(dataclasses.replace(s.info, open_findings=s.open_count()))
 
     # ---- opening a page
     def open_page(self, page_id: int) -> bool:
