@@ -13,7 +13,9 @@ from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, Line, blocks_from_lines, split_blocks, split_lines
 from proofdesk.page.classify import classify
 from proofdesk.page.columns import find_streams
-from proofdesk.page.reflow import Break, Shape, group_lines, is_hard_wrapped, local_widths, page_stats
+from proofdesk.page.reflow import (
+    Break, Shape, group_lines, is_hard_wrapped, is_noise, local_widths, page_stats,
+)
 
 
 def input_shape(raw: str) -> Shape:
@@ -35,6 +37,9 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     if streams is None:
         groups, breaks = _reflow(lines, stats.width)
         findings = [_reflow_finding(g, b) for g, b in zip(groups, breaks) if len(g) > 1]
+        noise = [ln for ln in lines if is_noise(ln.text)]
+        if noise:
+            findings.append(_noise_finding(raw, noise))
     else:
         head = [lines[i] for i in streams.head]
         hg, hb = _reflow(head, stats.width)
@@ -55,18 +60,30 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
 
 
 def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
-    widths = local_widths(lines, width)
-    groups: list[list[Line]] = []
-    breaks: list[list[Break]] = []
-    # Each blank-line run is reflowed with its own column width (captions are set smaller).
-    start = 0
-    for i in range(1, len(lines) + 1):
-        if i == len(lines) or lines[i].run != lines[start].run:
-            g, b = group_lines(lines[start:i], widths[lines[start].run])
-            groups += g
-            breaks += b
-            start = i
+    # OCR noise (a photo read as symbols) stands alone, so it never blocks a join.
+    keep = [ln for ln in lines if not is_noise(ln.text)]
+    groups, breaks = group_lines(keep, width, widths=local_widths(keep, width))
+    noise = [([ln], []) for ln in lines if is_noise(ln.text)]
+    if noise:
+        merged = sorted(list(zip(groups, breaks)) + noise, key=lambda gb: gb[0][0].start)
+        groups, breaks = [g for g, _ in merged], [b for _, b in merged]
     return groups, breaks
+
+
+def _noise_finding(raw: str, noise: list[Line]) -> Finding:
+    edits = []
+    for ln in noise:
+        # The line with its own line break (and the white space around it).
+        start = raw.rfind("\n", 0, ln.start) + 1
+        end = raw.find("\n", ln.end)
+        end = len(raw) if end < 0 else end + 1
+        edits.append(Edit(start, end, ""))
+    return Finding(
+        FindingKind.REFLOW, tuple(Span(ln.start, ln.end) for ln in noise),
+        f"删除 {len(noise)} 行识别噪声（图片或线条被识别成的符号）",
+        f"delete {len(noise)} lines of OCR noise (a photo or a rule read as symbols)",
+        0.6, tuple(edits), details=(("noise", str(len(noise))),),
+    )
 
 
 def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from proofdesk.page.blocks import Line
-from proofdesk.page.classify import CREDIT_RE, JUMP_RE, TERMINAL
+from proofdesk.page.classify import CAPTION_START_RE, CREDIT_RE, JUMP_RE, TERMINAL, heading_like
 
 # Printed width of a character, in ems: OCR writes full-width punctuation as
 # ASCII often, so only letters and digits count as narrow.
@@ -145,15 +145,38 @@ def decide(a: Line, b: Line, width: float) -> Break:
     return Break(True, 0.6, "full line")
 
 
-def group_lines(lines: list[Line], width: float, *, across_runs: bool = False) -> tuple[list[list[Line]], list[list[Break]]]:
-    """Split a stream of lines into paragraphs. Blank lines always break unless across_runs."""
+def decide_across_blank(a: Line, b: Line, width: float) -> Break:
+    """OCR engines also leave blank lines inside a paragraph (tesseract splits
+    its text blocks there). Join over one only when the line before it is full
+    and cut mid-sentence and the line after it looks like the same column's text."""
+    if ends_sentence(a.text) or b.indent >= 2 or is_noise(b.text) or a.run == 0:
+        return Break(False, 1.0, "blank line")  # run 0 is the page's headings
+    if heading_like(a.text) or heading_like(b.text) or CAPTION_START_RE.match(b.text):
+        return Break(False, 1.0, "blank line")
+    # A column's lines are never wider than the column: a wider one is a caption
+    # set in a smaller face, or a headline.
+    if line_width(a.text) < width - 3 - (2 if a.indent >= 2 else 0) or line_width(b.text) > width + 1.5:
+        return Break(False, 1.0, "blank line")
+    br = decide(a, b, width)
+    return Break(br.join, round(br.confidence * 0.8, 3), "blank line inside a sentence")
+
+
+def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
+                widths: dict[int, float] | None = None) -> tuple[list[list[Line]], list[list[Break]]]:
+    """Split a stream of lines into paragraphs.
+
+    widths gives a column width per blank-line run (captions are set smaller);
+    across_runs ignores blank lines (interleaved columns have none that mean anything).
+    """
     groups: list[list[Line]] = []
     joins: list[list[Break]] = []
     for ln in lines:
         if groups:
             prev = groups[-1][-1]
-            same_run = across_runs or prev.run == ln.run
-            br = decide(prev, ln, width) if same_run else Break(False, 1.0, "blank line")
+            if across_runs or prev.run == ln.run:
+                br = decide(prev, ln, widths.get(prev.run, width) if widths else width)
+            else:
+                br = decide_across_blank(prev, ln, width)
             if br.join:
                 groups[-1].append(ln)
                 joins[-1].append(br)
@@ -161,6 +184,22 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False) -
         groups.append([ln])
         joins.append([])
     return groups, joins
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_noise(text: str) -> bool:
+    """A line OCR read from a photo or a rule: symbols, stray letters, wide gaps."""
+    vis = "".join(text.split())
+    if not vis:
+        return True
+    if stands_alone(text):
+        return False
+    cjk = len(_CJK_CHAR.findall(vis))
+    if cjk >= len(vis) * 0.5:
+        return False
+    return bool(re.search(r"[@】【|_~=<>]", vis)) or bool(re.search(r"\S\s{2,}\S", text)) or len(vis) <= 3
 
 
 def local_widths(lines: list[Line], page_width: float) -> dict[int, float]:
