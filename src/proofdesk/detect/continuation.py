@@ -40,7 +40,9 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     text_a = ctx.text_of(a.index)
     if not text_a or ends_complete(text_a):
         return None
-    stub = heading_like(text_a) or a.kind.is_heading or a.kind is BlockKind.CAPTION
+    # The first line of a page is its title even with a comma in it.
+    page_title = p == 0 and a.index == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
+    stub = heading_like(text_a) or a.kind.is_heading or a.kind is BlockKind.CAPTION or page_title
     if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE):
         return None
     moved: list[Block] = []

@@ -69,10 +69,11 @@ def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
             if _chinese(prev) or (prev.isdigit() and is_cjk(nxt)) or (prev in "%)" and is_cjk(nxt)):
                 out[i] = (1, _HALF[ch])
         elif ch == "(":
-            if _chinese(prev) or _chinese(nxt):
+            # Latin inside stays in half-width brackets: 螺旋度(SRH), 晶丰明源(688368.SH)
+            if (_chinese(prev) or _chinese(nxt)) and not (nxt.isascii() and nxt.isalnum()):
                 out[i] = (1, _HALF[ch])
         elif ch == ")":
-            if _chinese(prev) or _chinese(nxt):
+            if (_chinese(prev) or _chinese(nxt)) and not (prev.isascii() and prev.isalnum()):
                 out[i] = (1, _HALF[ch])
     for m in re.finditer(r"一一|--+|—(?!—)", text):
         i, j = m.start(), m.end()
@@ -201,6 +202,14 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
                 continue
             # A closing mark with nothing open: the opening one was lost. It most
             # likely stood at the start of the sentence (or clause after ：) it closes.
+            if i == 0:
+                out.append(Finding(
+                    FindingKind.PUNCT, (Span(b.raw_pos(0), b.raw_pos(1)),),
+                    "段首的右引号没有对应的左引号，请核对",
+                    "a closing quotation mark opens the paragraph: check it",
+                    0.4, details=(("problem", "unbalanced-quote"),),
+                ))
+                continue
             j = i - 1
             while j > 0 and text[j - 1] in "。！？…":  # the quoted sentence's own end
                 j -= 1
