@@ -288,13 +288,13 @@ class _Builder:
             if c is None:
                 continue
             # The joined check must not pass on another copy of these words (some articles repeat them).
-            k = next((k for k in (6, 8, 10) if gold_flat.count(squash(text[c - k:c + k])) == 1), None)
+            k = next((k for k in (6, 8, 10) if k <= c and gold_flat.count(squash(text[c - k:c + k])) == 1), None)
             if k is None:
                 continue
             done += 1
             u = p.unit
             self._protect(u, c - 8, c + 8)
-            d = self._record("break", f"cut after {text[c - 6:c]!r}", text[c - 12:c] + "⏎⏎" + text[c:c + 12])
+            d = self._record("break", f"cut after {text[max(0, c - 6):c]!r}", text[max(0, c - 12):c] + "⏎⏎" + text[c:c + 12])
             self._check(d, "broken-continuation", "joined", text=text[c - k:c + k])
             new = [Piece(u, 0, c)]
             if overlaps_left and c >= 40 and self.rng.random() < 0.4:
@@ -316,7 +316,7 @@ class _Builder:
         gold_group = self.order[g]
         gold_group[gold_group.index(u) + 1:gold_group.index(u) + 1] = ids
         d = self._record("caption", f"caption {caption[:10]!r} between the halves",
-                         text[c - 8:c] + "⏎⏎" + "⏎⏎".join(self.units[k].text for k in ids) + "⏎⏎" + text[c:c + 8])
+                         text[max(0, c - 8):c] + "⏎⏎" + "⏎⏎".join(self.units[k].text for k in ids) + "⏎⏎" + text[c:c + 8])
         for k in ids:
             head = self.units[k].text[:16]
             self._check(d, "caption", "apart", a=head, b=text[max(0, c - 4):c])
