@@ -41,25 +41,21 @@ class OffsetMap:
         return self.segments[max(0, k)]
 
     def to_clean(self, raw_pos: int) -> int:
-        seg = self._find(self._raw_starts, raw_pos)
-        if seg is None:
-            return 0
-        # Step over empty raw segments (insertions) sharing this start.
-        if not seg.changed:
-            return seg.clean_start + min(raw_pos - seg.raw_start, seg.clean_end - seg.clean_start)
-        if raw_pos >= seg.raw_end:
-            return seg.clean_end
-        return seg.clean_start + min(raw_pos - seg.raw_start, seg.clean_end - seg.clean_start)
+        return self._map(self._raw_starts, raw_pos, "raw", "clean")
 
     def to_raw(self, clean_pos: int) -> int:
-        seg = self._find(self._clean_starts, clean_pos)
+        return self._map(self._clean_starts, clean_pos, "clean", "raw")
+
+    def _map(self, starts: list[int], pos: int, src: str, dst: str) -> int:
+        seg = self._find(starts, pos)
         if seg is None:
             return 0
-        if not seg.changed:
-            return seg.raw_start + min(clean_pos - seg.clean_start, seg.raw_end - seg.raw_start)
-        if clean_pos >= seg.clean_end:
-            return seg.raw_end
-        return seg.raw_start + min(clean_pos - seg.clean_start, seg.raw_end - seg.raw_start)
+        s0, s1 = getattr(seg, f"{src}_start"), getattr(seg, f"{src}_end")
+        d0, d1 = getattr(seg, f"{dst}_start"), getattr(seg, f"{dst}_end")
+        if seg.changed and pos >= s1:
+            return d1  # past a replaced stretch: its end on the other side
+        # Inside a replaced stretch, offsets keep their distance from its start as far as they can.
+        return d0 + min(pos - s0, d1 - d0)
 
     def changed_clean_ranges(self) -> list[tuple[int, int]]:
         """Ranges of the cleaned text that differ from the raw text (for marking)."""
