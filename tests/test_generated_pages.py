@@ -15,7 +15,7 @@ from proofdesk.analysis import clean_text
 
 from damage import Damage, build_page, explain_failures, load_score, lost_text, missing_sentences
 
-FULL_SEEDS = range(12)
+FULL_SEEDS = range(40)
 KINDS = ("break", "caption", "overlap", "orphan", "confusable", "jump")
 MAX_CER = 0.005
 MIN_SENTENCES = 0.99
