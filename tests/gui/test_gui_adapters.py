@@ -1,0 +1,76 @@
+"""adapters.py: core offsets <-> QTextDocument positions, and core edits applied as one edit block."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofdesk.findings import Edit
+from proofdesk.gui import strings
+from proofdesk.session import apply_edits as apply_core_edits
+
+pytestmark = pytest.mark.gui
+
+ALPHABET = st.sampled_from(["甲", "乙", "a", "\n", "\r\n", "𠀀", "😀", " ", "，"])
+
+
+@pytest.fixture(scope="module")
+def doc(qapp):
+    from PySide6.QtGui import QTextDocument
+    return QTextDocument()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+def test_offsets_round_trip_against_qt(doc, text):
+    from PySide6.QtGui import QTextCursor
+
+    from proofdesk.gui.adapters import QtOffsets, doc_text
+    doc.setPlainText(text)
+    off = QtOffsets(text)
+    assert off.to_qt(len(text)) == doc.characterCount() - 1
+    for i in range(len(text) + 1):
+        if i and text[i - 1] == "\r" and i < len(text) and text[i] == "\n":
+            continue  # between \r and \n there is no document position
+        q = off.to_qt(i)
+        assert off.to_py(q) == i
+        c = QTextCursor(doc)
+        c.setPosition(q, QTextCursor.KeepAnchor)
+        assert doc_text(c.selectedText()) == text[:i].replace("\r\n", "\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ALPHABET, min_size=1, max_size=25).map("".join), st.data())
+def test_apply_edits_matches_the_core(doc, text, data):
+    from proofdesk.gui.adapters import QtOffsets, apply_edits
+    text = text.replace("\r\n", "\n")  # the cleaned pane compares plain text
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=6)))
+    edits = [Edit(a, b, data.draw(st.sampled_from(["", "已", "𠀀", "\n"])))
+             for a, b in zip(cuts[::2], cuts[1::2])]
+    doc.setPlainText(text)
+    doc.setUndoRedoEnabled(True)
+    doc.clearUndoRedoStacks()
+    apply_edits(doc, QtOffsets(text), edits)
+    assert doc.toPlainText() == apply_core_edits(text, edits)
+    doc.undo()  # one edit block: a single undo puts the whole action back
+    assert doc.toPlainText() == text
+
+
+def test_every_ui_string_exists_in_both_languages():
+    zh, en = strings.TABLES["zh"], strings.TABLES["en"]
+    assert zh.keys() == en.keys()
+    strings.set_language("en")
+    try:
+        assert strings.tr("page", number=3) == "Page 3"
+    finally:
+        strings.set_language("zh")
+    assert strings.tr("page", number=3) == "第3版"
+    assert strings.choose_language("en") == "en" and strings.choose_language("zh") == "zh"
+
+
+def test_status_from_the_navigator_menu(window):
+    from proofdesk.store import PageStatus
+    pid = window.navigator.page_ids()[-1]
+    window.navigator.status_chosen.emit(pid, PageStatus.VALIDATED)
+    assert window.store.page(pid).status == PageStatus.VALIDATED
+    assert "已审定" in window.navigator._pages[pid].text(0)
