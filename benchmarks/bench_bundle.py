@@ -58,12 +58,18 @@ def env_for(home: Path) -> dict[str, str]:
     return env
 
 
+def tail(stream, lines: int = 15) -> str:
+    stream.seek(0)
+    return "\n".join(stream.read().decode("utf-8", "replace").splitlines()[-lines:])
+
+
 def time_process(cmd: list[str], env: dict[str, str], until_marker: bool) -> tuple[float, float]:
     """(wall seconds from spawn to the window marker, or to exit when there is
     none to wait for; CPU seconds, user + system, of the whole process).
     The CPU figure hardly moves with the load of a shared machine; wall does."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    errors = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=errors, cwd=ROOT)
     wall = None
     try:
         if until_marker:
@@ -72,7 +78,9 @@ def time_process(cmd: list[str], env: dict[str, str], until_marker: bool) -> tup
                     wall = time.perf_counter() - start
                     break
             else:
-                raise SystemExit(f"{' '.join(cmd)}: exited without showing its main window")
+                proc.wait()
+                raise SystemExit(f"{' '.join(cmd)}: exited ({proc.returncode}) without showing its "
+                                 f"main window:\n{tail(errors)}")
             proc.stdout.read()  # let it finish writing, then exit
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -84,7 +92,8 @@ def time_process(cmd: list[str], env: dict[str, str], until_marker: bool) -> tup
             proc.wait()
         proc.stdout.close()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)}: exit code {proc.returncode}")
+        raise SystemExit(f"{' '.join(cmd)}: exit code {proc.returncode}:\n{tail(errors)}")
+    errors.close()
     return wall, usage.ru_utime + usage.ru_stime
 
 
