@@ -1,43 +1,22 @@
-"""The actions a proofreader takes on one page, shared by the CLI and the GUI.
+"""One page in memory (PageState) and opened from the store (PageSession). Qt-free.
 
-Qt-free. Two layers:
-
-- PageState holds one page in memory: the raw text, its findings, the
-  proofreader's decisions and the current cleaned text. The current text is
-  "decided text" (raw + accepted or edited fixes, via proofdesk.fixes) plus the
-  proofreader's free typing. The free typing is never stored separately: it is
-  the difference between the decided text and the current text. When a decision
-  changes the decided text, that difference is re-applied to the new decided
-  text with diff-match-patch (patch_make on the old pair, patch_apply on the new
-  base), so typing survives later decisions.
-- PageSession adds the revision store: open, save (ConflictError surfaces,
-  nothing is overwritten), reload, restore, status, recovery payloads.
-
-Every action returns an Outcome: the new text and the edits that turn the old
-current text into it, so an editor can apply just those (one undo step).
-Issue-wide helpers (the same correction on every page, find and replace across
-an issue, the demo issue) sit at the bottom.
+The current text is "decided text" (raw + accepted or edited fixes, via
+proofdesk.fixes) plus the proofreader's free typing, which is never stored
+apart: it is the difference between the two. When a decision changes the
+decided text, that difference is re-applied to the new decided text with
+diff-match-patch (patch_make on the old pair, patch_apply on the new base).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
-from importlib import resources
 from typing import Iterable
-
-import diff_match_patch
 
 from proofdesk.errors import ConflictError, InputError
 from proofdesk.findings import Edit, Finding, FindingKind
 from proofdesk.fixes import Cleaned, apply_fixes
-
-_DMP = diff_match_patch.diff_match_patch()
-# A diff on a 100,000-character page must not stall the editor; a coarser diff
-# after the timeout is still a correct one.
-_DMP.Diff_Timeout = 0.25
-_EQ, _DEL, _INS = 0, -1, 1
+from proofdesk.session.text import DEL, DMP, INS, edit_region, excerpt, proposal_text, text_edits
 
 
 class FindingState(str, Enum):
@@ -81,84 +60,6 @@ class Row:
     dropped: bool  # accepted but left out: it collides with a stronger fix
     start: int     # raw offset, for sorting by position
 
-
-def text_edits(old: str, new: str) -> tuple[Edit, ...]:
-    """The edits that turn old into new (old coordinates)."""
-    if old == new:
-        return ()
-    edits: list[Edit] = []
-    pos = 0
-    pending: list[int | str] | None = None  # [start, end, inserted]
-    for op, chunk in _DMP.diff_main(old, new, False):
-        if op == _EQ:
-            if pending:
-                edits.append(Edit(pending[0], pending[1], pending[2]))
-                pending = None
-            pos += len(chunk)
-            continue
-        if pending is None:
-            pending = [pos, pos, ""]
-        if op == _DEL:
-            pos += len(chunk)
-            pending[1] = pos
-        else:
-            pending[2] += chunk
-    if pending:
-        edits.append(Edit(pending[0], pending[1], pending[2]))
-    return tuple(edits)
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    out, pos = [], 0
-    for e in sorted(edits):
-        out.append(text[pos:e.start])
-        out.append(e.text)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def char_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """(op, text) chunks between two revisions, op -1 removed, 0 same, 1 added."""
-    diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
-    return [(op, t) for op, t in diffs]
-
-
-def change_size(a: str, b: str) -> tuple[int, int]:
-    """(characters added, characters removed) from a to b."""
-    added = removed = 0
-    for op, t in _DMP.diff_main(a, b, False):  # no semantic cleanup: count characters exactly
-        if op == _INS:
-            added += len(t)
-        elif op == _DEL:
-            removed += len(t)
-    return added, removed
-
-
-def _excerpt(raw: str, f: Finding) -> str:
-    """A finding's text for the list, with line breaks and spaces made visible."""
-    return raw[f.start:min(f.end, f.start + 40)].replace("\n", "⏎").replace(" ", "␣").replace("\u3000", "␣")
-
-
-def edit_region(f: Finding) -> tuple[int, int]:
-    """The raw range a proofreader's edited proposal replaces."""
-    if f.edits:
-        return min(e.start for e in f.edits), max(e.end for e in f.edits)
-    return f.start, f.end
-
-
-def proposal_text(raw: str, f: Finding) -> str:
-    """What the finding's region reads after its fix: the text offered for editing."""
-    lo, hi = edit_region(f)
-    return apply_edits(raw[lo:hi], [Edit(e.start - lo, e.end - lo, e.text) for e in f.edits])
-
-
-def correction_key(raw: str, f: Finding) -> tuple | None:
-    """What a fix changes, without where: equal keys are the same correction."""
-    if not f.edits:
-        return None
-    return (f.kind.value, tuple((raw[e.start:e.end], e.text) for e in sorted(f.edits)))
 
 
 class PageState:
@@ -218,7 +119,7 @@ class PageState:
     def rows(self) -> list[Row]:
         dropped = set(self._decided.dropped)
         if getattr(self, "_excerpts", None) is None:
-            self._excerpts = [_excerpt(self.raw, f) for f in self.findings]
+            self._excerpts = [excerpt(self.raw, f) for f in self.findings]
         decisions = self._decisions
         return [Row(f.id, f.kind, ex, f.confidence, decisions.get(f.id, (FindingState.OPEN,))[0], f.has_fix,
                     f.id in dropped, f.start) for f, ex in zip(self.findings, self._excerpts)]
@@ -233,7 +134,7 @@ class PageState:
 
     def _row(self, i: int) -> Row:
         f = self.findings[i]
-        excerpt = self._excerpts[i] if self._excerpts else _excerpt(self.raw, f)
+        excerpt = self._excerpts[i] if self._excerpts else excerpt(self.raw, f)
         return Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
                    f.id in set(self._decided.dropped), f.start)
 
@@ -256,7 +157,7 @@ class PageState:
     # ---- mapping raw offsets to the current text
     def _diffs(self):
         if self._typing_diffs is None:
-            self._typing_diffs = _DMP.diff_main(self._decided.text, self._text, False)
+            self._typing_diffs = DMP.diff_main(self._decided.text, self._text, False)
         return self._typing_diffs
 
     def to_current(self, raw_pos: int) -> int:
@@ -264,13 +165,13 @@ class PageState:
         pos = self._decided.offsets.to_clean(raw_pos)
         if self._text is self._decided.text or self._text == self._decided.text:
             return pos
-        return _DMP.diff_xIndex(self._diffs(), pos)
+        return DMP.diff_xIndex(self._diffs(), pos)
 
     def to_raw(self, pos: int) -> int:
         """A current-text offset in the raw text (back through the typing, then the OffsetMap)."""
         if self._text != self._decided.text:
             swapped = [(-op, t) for op, t in self._diffs()]
-            pos = _DMP.diff_xIndex(swapped, pos)
+            pos = DMP.diff_xIndex(swapped, pos)
         return self._decided.offsets.to_raw(pos)
 
     def marks(self, fid: str) -> list[tuple[int, int]]:
@@ -290,16 +191,16 @@ class PageState:
         if self._text != self._decided.text:
             pos = 0
             for op, chunk in self._diffs():
-                if op == _INS:
+                if op == INS:
                     out.append((pos, pos + len(chunk)))
-                if op != _DEL:
+                if op != DEL:
                     pos += len(chunk)
         return sorted((a, b) for a, b in out if b > a)
 
     def _map_clean(self, pos: int) -> int:
         if self._text == self._decided.text:
             return pos
-        return _DMP.diff_xIndex(self._diffs(), pos)
+        return DMP.diff_xIndex(self._diffs(), pos)
 
     # ---- actions (each returns an Outcome)
     def accept(self, fid: str) -> Outcome:
@@ -369,8 +270,8 @@ class PageState:
         if old_text == old_decided:
             new_text = self._decided.text
         else:
-            patches = _DMP.patch_make(old_decided, old_text)
-            new_text, results = _DMP.patch_apply(patches, self._decided.text)
+            patches = DMP.patch_make(old_decided, old_text)
+            new_text, results = DMP.patch_apply(patches, self._decided.text)
             lost = not all(results)
         self._text = new_text
         self._typing_diffs = None
@@ -487,126 +388,3 @@ class PageSession(PageState):
         s._typing_diffs = None
         s.base_revision = int(payload["base_revision"])
         return s
-
-
-# ---- issue-wide actions ----------------------------------------------------
-
-@dataclass(frozen=True)
-class Occurrence:
-    """Where something stands in an issue: a finding, or a text match."""
-
-    page_id: int
-    page_number: int
-    start: int
-    end: int
-    context: str
-    finding_id: str = ""
-
-
-def _context(text: str, start: int, end: int, width: int = 12) -> str:
-    return (text[max(0, start - width):start] + "【" + text[start:end] + "】"
-            + text[end:end + width]).replace("\n", "⏎")
-
-
-def same_corrections(store, issue_id: int, raw: str, finding: Finding) -> list[Occurrence]:
-    """Every finding in the issue that makes the same correction as this one (this one included)."""
-    key = correction_key(raw, finding)
-    if key is None:
-        return []
-    out = []
-    for p in store.pages(issue_id):
-        praw = store.raw_text(p.id)
-        for f in store.findings(p.id):
-            if correction_key(praw, f) == key:
-                out.append(Occurrence(p.id, p.number, f.start, f.end, _context(praw, f.start, f.end), f.id))
-    return out
-
-
-def decide_everywhere(store, occurrences: Iterable[Occurrence], state: FindingState, author: str = "",
-                      skip_page: int | None = None) -> list:
-    """Accept or reject the listed findings on their pages, one saved revision per page.
-
-    skip_page is the page open in the editor: its caller decides there itself
-    (one undo step) and saves with the rest of the proofreader's work.
-    """
-    by_page: dict[int, list[str]] = {}
-    for o in occurrences:
-        if o.page_id != skip_page:
-            by_page.setdefault(o.page_id, []).append(o.finding_id)
-    revs = []
-    for pid, fids in by_page.items():
-        s = PageSession(store, pid, author)
-        s.decide_many({fid: (state, None) for fid in fids})
-        revs.append(s.save(f"{state.value} {len(fids)} × same correction across the issue"))
-    return revs
-
-
-def find_in_text(text: str, needle: str, regex: bool = False, case: bool = True) -> list[tuple[int, int]]:
-    if not needle:
-        return []
-    try:
-        pat = re.compile(needle if regex else re.escape(needle), 0 if case else re.IGNORECASE)
-    except re.error as e:
-        raise InputError(f"not a valid pattern: {e}") from None
-    return [(m.start(), m.end()) for m in pat.finditer(text) if m.end() > m.start()]
-
-
-def find_in_issue(store, issue_id: int, needle: str, regex: bool = False, case: bool = True,
-                  texts: dict[int, str] | None = None) -> list[Occurrence]:
-    """Matches in the latest text of every page (texts overrides a page's text, e.g. the open one)."""
-    out = []
-    for p in store.pages(issue_id):
-        text = (texts or {}).get(p.id)
-        if text is None:
-            text = store.revision_text(p.id, p.latest_revision)
-        for a, b in find_in_text(text, needle, regex, case):
-            out.append(Occurrence(p.id, p.number, a, b, _context(text, a, b)))
-    return out
-
-
-def replacement_for(text: str, occ: Occurrence, needle: str, replacement: str, regex: bool, case: bool) -> str:
-    if not regex:
-        return replacement
-    pat = re.compile(needle, 0 if case else re.IGNORECASE)
-    return pat.sub(replacement, text[occ.start:occ.end], count=1)
-
-
-def replace_in_issue(store, occurrences: Iterable[Occurrence], needle: str, replacement: str,
-                     regex: bool = False, case: bool = True, author: str = "",
-                     skip_page: int | None = None) -> list:
-    """Replace the chosen matches (each one reviewed by the proofreader), one revision per page."""
-    by_page: dict[int, list[Occurrence]] = {}
-    for o in occurrences:
-        if o.page_id != skip_page:
-            by_page.setdefault(o.page_id, []).append(o)
-    revs = []
-    for pid, occs in by_page.items():
-        s = PageSession(store, pid, author)
-        for o in sorted(occs, key=lambda o: o.start, reverse=True):
-            if o.end > len(s.text):
-                raise ConflictError(f"page {o.page_number} changed since the search; search again")
-            s.type_edit(o.start, o.end, replacement_for(s.text, o, needle, replacement, regex, case))
-        revs.append(s.save(f"replaced {len(occs)} × “{needle}” with “{replacement}”"))
-    return revs
-
-
-# ---- the demo issue ----------------------------------------------------------
-
-DEMO_TITLE = "示例日报（演示）"
-
-
-def demo_files() -> list[tuple[str, bytes]]:
-    """The demo pages shipped in resources/demo, in page order."""
-    folder = resources.files("proofdesk.resources") / "demo"
-    files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
-    return [(p.name, p.read_bytes()) for p in files]
-
-
-def open_demo(store):
-    """The demo issue, imported on first use. Returns its IssueInfo."""
-    for info in store.issues():
-        if info.title == DEMO_TITLE:
-            return info
-    issue = store.create_issue(DEMO_TITLE, publication="示例日报", date="2026-02-06", edition="演示")
-    store.import_pages(issue.id, demo_files())
-    return store.issue(issue.id)
