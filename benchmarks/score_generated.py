@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences, cer_before, cer_after, lost_pages = [], [], [], []
     by_defect = defaultdict(lambda: [0, 0])
     by_damage = defaultdict(lambda: [0, 0])
-    perfect, failures = 0, []
+    perfect, failures, req_total = 0, [], [0, 0]
     t0 = time.perf_counter()
     for seed in range(args.first_seed, args.first_seed + args.pages):
         page = damage.build_page(seed, dmg)
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
                 by_damage[kinds[r["damage"]]][0] += r["passed"]
                 by_damage[kinds[r["damage"]]][1] += 1
         req = summary["required"]
+        req_total[0] += req["passed"]
+        req_total[1] += req["total"]
         lost = damage.lost_text(page.gold, cleaned)
         if lost:
             lost_pages.append((seed, lost))
@@ -86,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  CER before mean {statistics.mean(cer_before):.4f}  after mean {statistics.mean(cer_after):.4f}"
           f"  max {max(cer_after):.4f}  pages <= 0.005: {sum(c <= 0.005 for c in cer_after)}/{n}"
           f"  worse than raw: {sum(a > b for a, b in zip(cer_after, cer_before))}")
+    print(f"  required checks passed {req_total[0]:,}/{req_total[1]:,} ({req_total[0] / max(1, req_total[1]):.2%})")
     print(f"  pages fully restored (all required checks, sentences >= 0.99, CER <= 0.005, nothing lost): {perfect}/{n}")
     print(f"  pages with non-duplicate text deleted: {len(lost_pages)}"
           + (f"  (seeds {[s for s, _ in lost_pages][:10]})" if lost_pages else ""))
