@@ -60,14 +60,10 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
 
 
 def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
-    # OCR noise (a photo read as symbols) stands alone, so it never blocks a join.
-    keep = [ln for ln in lines if not is_noise(ln.text)]
-    groups, breaks = group_lines(keep, width, widths=local_widths(keep, width))
-    noise = [([ln], []) for ln in lines if is_noise(ln.text)]
-    if noise:
-        merged = sorted(list(zip(groups, breaks)) + noise, key=lambda gb: gb[0][0].start)
-        groups, breaks = [g for g, _ in merged], [b for _, b in merged]
-    return groups, breaks
+    # OCR noise (a photo read as symbols) stands alone; the page's other
+    # detectors skip it when they join across it.
+    clean = [ln for ln in lines if not is_noise(ln.text)]
+    return group_lines(lines, width, widths=local_widths(clean, width))
 
 
 def _noise_finding(raw: str, noise: list[Line]) -> Finding:

@@ -124,7 +124,10 @@ def decide(a: Line, b: Line, width: float) -> Break:
     # A full line fills the column to within one character; a first line whose
     # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
     short_a = wa < width - 3 - (2 if a.indent >= 2 else 0)
-    wide_b = wb > width + 3
+    if CAPTION_START_RE.match(b.text) and ends_sentence(a.text):
+        return Break(False, 0.8, "caption starts")
+    if CAPTION_START_RE.match(a.text) and ends_sentence(a.text) and wa >= width - 3:
+        return Break(False, 0.7, "one-line caption")
     if wa > width * 1.4 or wb > width * 1.4:
         # A line wider than the column is a caption or headline set across columns.
         return Break(False, 0.8, "different width")
@@ -151,7 +154,11 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
     and cut mid-sentence and the line after it looks like the same column's text."""
     if ends_sentence(a.text) or b.indent >= 2 or is_noise(b.text) or a.run == 0:
         return Break(False, 1.0, "blank line")  # run 0 is the page's headings
-    if heading_like(a.text) or heading_like(b.text) or CAPTION_START_RE.match(b.text):
+    if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
+        return Break(False, 1.0, "blank line")  # a heading: no clause punctuation
+    if heading_like(b.text) and not _word_across(a.text, b.text):
+        # A short line without punctuation is a heading, unless a word runs
+        # into it (气象“硬 / 实力”: the paragraph's last line).
         return Break(False, 1.0, "blank line")
     # A column's lines are never wider than the column: a wider one is a caption
     # set in a smaller face, or a headline.
@@ -173,7 +180,9 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
     for ln in lines:
         if groups:
             prev = groups[-1][-1]
-            if across_runs or prev.run == ln.run:
+            if is_noise(prev.text) or is_noise(ln.text):
+                br = Break(False, 1.0, "OCR noise")
+            elif across_runs or prev.run == ln.run:
                 br = decide(prev, ln, widths.get(prev.run, width) if widths else width)
             else:
                 br = decide_across_blank(prev, ln, width)
@@ -197,8 +206,12 @@ def is_noise(text: str) -> bool:
     if stands_alone(text):
         return False
     cjk = len(_CJK_CHAR.findall(vis))
+    if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
+        return True  # two specks far apart on one line ("1      四")
     if cjk >= len(vis) * 0.5:
         return False
+    if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and re.search(r"[\u3000-\u303f\uff00-\uffef]", vis):
+        return True  # "2 oo。 2。 人": stray letters among Chinese punctuation
     return bool(re.search(r"[@】【|_~=<>]", vis)) or bool(re.search(r"\S\s{2,}\S", text)) or len(vis) <= 3
 
 
