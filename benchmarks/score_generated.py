@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import damage  # noqa: E402
+import damage  # noqa: E402  (tests/damage.py: the page generator)
+import page_scoring  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from proofdesk.analysis import clean_text
 
-    score = damage.load_score()
+    score = page_scoring.load_score()
     dmg = damage.Damage()
     if args.only == "none":
         dmg = damage.Damage.none()
@@ -64,18 +65,18 @@ def main(argv: list[str] | None = None) -> int:
         req = summary["required"]
         req_total[0] += req["passed"]
         req_total[1] += req["total"]
-        lost = damage.lost_text(page.gold, cleaned)
+        lost = page_scoring.lost_text(page.gold, cleaned)
         if lost:
             lost_pages.append((seed, lost))
         ok = req["passed"] == req["total"] and summary["sentences"] >= 0.99 and summary["cer"] <= 0.005 and not lost
         perfect += ok
         if args.failures:
-            failures += damage.explain_failures(page, cleaned)
+            failures += page_scoring.explain_failures(page, cleaned)
             failures += [f"seed {seed} lost text: {t[:60]}" for t in lost]
             if summary["sentences"] < 0.99:
                 failures += [f"seed {seed} sentence missing or repeated: {s[:50]}  (cleaned has it "
-                             f"{damage.squash(cleaned).count(s)}x)"
-                             for s in damage.missing_sentences(page.gold, cleaned)]
+                             f"{page_scoring.squash(cleaned).count(s)}x)"
+                             for s in page_scoring.missing_sentences(page.gold, cleaned)]
             if summary["cer"] > 0.005:
                 failures.append(f"seed {seed} cer {summary['cer']:.4f} (raw {before['cer']:.4f})")
     elapsed = time.perf_counter() - t0

@@ -28,10 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-ARTICLES = SHARED / "corpus" / "articles"
+from page_scoring import SHARED, run_checks, squash
 
-WS = re.compile(r"\s+")
+ARTICLES = SHARED / "corpus" / "articles"
 CJK = re.compile(r"[\u3400-\u9fff]")
 # A column never starts with these (Chinese line-start rules), so no cut does.
 NO_LINE_START = set("，。、；：？！）”’》」』…—·")
@@ -118,10 +117,6 @@ class GeneratedPage:
     gold: str
     checks: list[dict]
     damages: list[dict]  # what was done, with a raw excerpt; checks point here by "damage"
-
-
-def squash(text: str) -> str:
-    return WS.sub("", text)
 
 
 # A half-width mark between two ideographs is a defect any proofreader fixes
@@ -318,9 +313,13 @@ class _Builder:
         d = self._record("caption", f"caption {caption[:10]!r} between the halves",
                          text[max(0, c - 8):c] + "⏎⏎" + "⏎⏎".join(self.units[k].text for k in ids) + "⏎⏎" + text[c:c + 8])
         for k in ids:
-            head = self.units[k].text[:16]
-            self._check(d, "caption", "apart", a=head, b=text[max(0, c - 4):c])
-            self._check(d, "caption", "apart", a=head, b=text[c:c + 6])
+            head = squash(self.units[k].text[:16])
+            # The halves' words as the seed's checks take them, long enough not to stand in the caption.
+            before = next((t for n in (4, 6, 8, 12) if (t := squash(text[max(0, c - n):c])) not in head), None)
+            after = next((t for n in (6, 8, 12) if (t := squash(text[c:c + n])) not in head), None)
+            for half in (before, after):
+                if half:
+                    self._check(d, "caption", "apart", a=head, b=half)
         return [Piece(k, 0, len(self.units[k].text)) for k in ids]
 
     def _overlap_piece(self, u: int, end: int, gold_flat: str) -> Piece:
@@ -471,30 +470,6 @@ def build_page(seed: int, damage: Damage = Damage(), n_articles: int = 3,
     return page
 
 
-def run_checks(checks: list[dict], cleaned: str) -> list[dict]:
-    """The checks with pass/fail, by score.py's own rules."""
-    score = load_score()
-    lines = score.lines_of(cleaned)
-    flat = "".join(lines)
-    return [dict(c, passed=score.check_passes(c, lines, flat)) for c in checks]
-
-
-_SCORE = None
-
-
-def load_score():
-    """../shared/eval/score.py, imported from its path (it is not a package)."""
-    global _SCORE
-    if _SCORE is None:
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location("proofdesk_shared_score", SHARED / "eval" / "score.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        _SCORE = module
-    return _SCORE
-
-
 def write_page(page: GeneratedPage, folder: Path, stem: str) -> tuple[Path, Path, Path]:
     """raw, gold and checks files of a page, for score.py's command line."""
     import json
@@ -517,81 +492,3 @@ if __name__ == "__main__":  # python tests/damage.py SEED: print a page and its 
     for dmg in pg.damages:
         print(dmg)
     print(len(pg.checks), "checks")
-
-
-def lost_text(gold: str, cleaned: str) -> list[str]:
-    """Stretches of the gold that are nowhere in the cleaned text (white space ignored).
-
-    The invariant "no text that is not a duplicate is deleted": the gold holds
-    each passage once, so every gold character must survive cleaning. Allowed
-    differences: a character-level fix (a replacement of at most two characters,
-    or an insertion), and a block that moved (a caption put after the paragraph
-    it interrupted stands elsewhere, but stands).
-    """
-    import difflib
-
-    a, b = squash(gold), squash(cleaned)
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
-    clusters, cur = [], None
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal" and i2 - i1 >= 3:
-            if cur:
-                clusters.append(cur)
-                cur = None
-            continue
-        cur = [cur[0], i2, cur[2], j2] if cur else [i1, i2, j1, j2]
-    if cur:
-        clusters.append(cur)
-    lost = []
-    for i1, i2, j1, j2 in clusters:
-        g, c = a[i1:i2], b[j1:j2]
-        if not g or _is_subsequence(g, c) or _stands_elsewhere(g, b):
-            continue
-        if len(g) == len(c) and sum(x != y for x, y in zip(g, c)) <= 2:
-            continue  # look-alike characters read another way
-        if len(g) <= 2 and len(c) >= len(g):
-            continue
-        lost.append(g)
-    return lost
-
-
-def _stands_elsewhere(g: str, b: str) -> bool:
-    """g is in b, give or take two characters at either end (the alignment may take its neighbours)."""
-    return any(g[i:len(g) - j] in b for i in range(3) for j in range(3) if len(g) - i - j >= 3)
-
-
-def _is_subsequence(small: str, big: str) -> bool:
-    it = iter(big)
-    return all(ch in it for ch in small)
-
-
-def explain_failures(page: GeneratedPage, cleaned: str) -> list[str]:
-    """One line per failed check: seed, damage, raw excerpt, and what cleaning made of it."""
-    out = []
-    lines = [ln for ln in cleaned.splitlines() if ln.strip()]
-    by_id = {d["id"]: d for d in page.damages}
-    for c in run_checks(page.checks, cleaned):
-        if c["passed"]:
-            continue
-        dmg = by_id.get(c.get("damage"), {"kind": c["defect"], "excerpt": ""})
-        probe = c.get("text") or c.get("a", "")
-        probe_short = squash(probe)[:6]
-        near = [ln for ln in lines if probe_short and probe_short in squash(ln)]
-        got = " ⏎ ".join(_around(squash(ln), probe_short) for ln in near[:3]) or "(not found)"
-        what = c.get("text") or f'{c.get("a")} | {c.get("b")}'
-        out.append(f"seed {page.seed} {dmg['kind']:<10} {c['kind']:<7} {what}\n"
-                   f"    raw: {dmg.get('excerpt', '')}\n    cleaned: {got}")
-    return out
-
-
-def _around(line: str, probe: str, width: int = 30) -> str:
-    i = line.find(probe)
-    return ("…" if i > width else "") + line[max(0, i - width):i + len(probe) + width] + \
-        ("…" if i + len(probe) + width < len(line) else "")
-
-
-def missing_sentences(gold: str, cleaned: str) -> list[str]:
-    """Gold sentences (score.py's definition) not found as often as in the gold."""
-    score = load_score()
-    flat, gold_flat = squash(cleaned), squash(gold)
-    return [s for s in dict.fromkeys(score.sentences(gold)) if flat.count(s) != gold_flat.count(s)]

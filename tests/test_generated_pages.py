@@ -13,7 +13,8 @@ import pytest
 
 from proofdesk.analysis import clean_text
 
-from damage import Damage, build_page, explain_failures, load_score, lost_text, missing_sentences
+from damage import Damage, build_page
+from page_scoring import explain_failures, load_score, lost_text, missing_sentences
 
 FULL_SEEDS = range(40)
 KINDS = ("break", "caption", "overlap", "orphan", "confusable", "jump")

@@ -21,7 +21,8 @@ from proofdesk.analysis import analyze, clean_text
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.fixes import apply_fixes
 
-from damage import Damage, build_page, load_articles, lost_text, run_checks, squash
+from damage import Damage, build_page, load_articles
+from page_scoring import lost_text, run_checks, squash
 
 PAGES = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

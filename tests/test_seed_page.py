@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from damage import load_score
+from page_scoring import load_score
 
 
 @pytest.fixture(scope="module")
