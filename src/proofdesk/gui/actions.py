@@ -83,7 +83,7 @@ def build(window) -> dict[str, QAction]:
 def help_rows() -> list[tuple[str, str]]:
     rows = []
     for spec in SPECS:
-        keys = list(spec.keys) + [f"{k}（{tr('findings')}）" for k in spec.list_keys]
+        keys = list(spec.keys) + [f"{k} {tr('help.in_list')}" for k in spec.list_keys]
         if keys:
             rows.append((" / ".join(keys), tr(f"act.{spec.name}")))
     return rows

@@ -124,7 +124,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.resizeSection(0, 130)
+        header.resizeSection(0, 170)
         header.resizeSection(2, 80)
         header.resizeSection(3, 150)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -241,7 +241,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.refresh_highlights()
         self.navigator.fill(self.store, session.page_id)
         self._update_title()
-        first = session.next_open()
+        # Start on the first open finding a reader can see (layout findings touch every separator).
+        first = next((f.id for f in session.findings if f.kind is not FindingKind.LAYOUT
+                      and session.state(f.id) is FindingState.OPEN), session.next_open())
         if first is not None:
             self.select_finding(first)
 
