@@ -37,9 +37,11 @@ def _assert_restored(page, score):
         f"seed {page.seed}: {req['passed']}/{req['total']} required checks\n" + "\n".join(problems))
     assert summary["sentences"] >= MIN_SENTENCES, (
         f"seed {page.seed}: sentences {summary['sentences']}; missing: {missing_sentences(page.gold, cleaned)}")
-    assert summary["cer"] <= before["cer"], (page.seed, "cleaning made the page worse", summary, before)
-    assert summary["cer"] <= MAX_CER, (page.seed, summary)
-    assert lost_text(page.gold, cleaned) == []
+    assert summary["cer"] <= before["cer"], (
+        f"seed {page.seed}: cleaning made the page worse: CER {summary['cer']} (raw {before['cer']})")
+    assert summary["cer"] <= MAX_CER, (
+        f"seed {page.seed}: CER {summary['cer']} (raw {before['cer']}): a block removed, moved or misplaced")
+    assert lost_text(page.gold, cleaned) == [], f"seed {page.seed}: text deleted"
 
 
 @pytest.mark.parametrize("seed", FULL_SEEDS)

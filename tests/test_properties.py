@@ -4,7 +4,7 @@
   headline, then its body) is never joined.
 - No text that is not a duplicate is deleted: every stretch of the gold
   survives cleaning, allowing only character-level fixes and moved blocks
-  (damage.lost_text says exactly what is allowed).
+  (page_scoring.lost_text says exactly what is allowed).
 - Rejecting everything gives the raw text back byte for byte, on any text.
 - apply_fixes with any subset of the findings, in any order, never raises and
   gives one result; its offset maps stay inside both texts and keep order.
