@@ -23,7 +23,15 @@ def input_shape(raw: str) -> Shape:
     stats = page_stats(lines)
     if not is_hard_wrapped(stats, len(lines)):
         return Shape.PARAGRAPH_LINES
-    return Shape.INTERLEAVED if find_streams(lines, stats.width) else Shape.HARD_WRAPPED
+    return Shape.INTERLEAVED if _streams(lines, stats) else Shape.HARD_WRAPPED
+
+
+def _streams(lines: list[Line], stats):
+    # Line-level engines that interleave columns keep no indents; a page that
+    # marks its paragraph starts is one column of text.
+    if stats.share_indented >= 0.05:
+        return None
+    return find_streams(lines, stats.width)
 
 
 def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
@@ -33,7 +41,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         blocks = split_blocks(raw)
         classify(blocks)
         return blocks, []
-    streams = find_streams(lines, stats.width)
+    streams = _streams(lines, stats)
     if streams is None:
         groups, breaks = _reflow(lines, stats.width)
         findings = [_reflow_finding(g, b) for g, b in zip(groups, breaks) if len(g) > 1]

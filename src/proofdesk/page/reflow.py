@@ -76,7 +76,7 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
     # Indented paragraph starts among many unindented lines: the other lines
     # are continuations, however short the paragraphs (a page where every
     # line is indented is paragraph-per-line).
-    if 0.05 <= stats.share_indented <= 0.6 and stats.share_open >= 0.2 and stats.width <= 45:
+    if 0.05 <= stats.share_indented <= 0.9 and stats.share_open >= 0.2 and stats.width <= 45:
         return True
     return 6 <= stats.width <= 45 and stats.share_full >= 0.4 and stats.share_open >= 0.4
 
