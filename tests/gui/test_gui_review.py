@@ -176,6 +176,25 @@ def test_single_keys_in_the_list_and_f_keys(window, qtbot):
     assert "F9" in " ".join(k for k, _ in __import__("proofdesk.gui.actions", fromlist=["x"]).help_rows())
 
 
+def test_clicking_a_highlight_selects_its_finding(window, qtbot):
+    s = window.session
+    f = next(g for g in s.findings if g.kind is FindingKind.CHAR and s.state(g.id) is FindingState.OPEN) \
+        if any(g.kind is FindingKind.CHAR for g in s.findings) else first_fix(window, skip={window.current_finding()})
+    window.raw.reveal(f.start, f.start)
+    rect = window.raw.cursorRect(window.raw.textCursor())
+    qtbot.mouseClick(window.raw.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.current_finding() == f.id
+    row = window.table.selectionModel().currentIndex()
+    assert window.proxy.data(row, Qt.UserRole + 1) == f.id
+    # In the cleaned pane a click selects the finding but leaves the caret alone (no text selected).
+    g = first_fix(window, skip={f.id})
+    a, _ = s.current_ranges(g.id)[0]
+    window.cleaned.reveal(a, a)
+    rect = window.cleaned.cursorRect(window.cleaned.textCursor())
+    qtbot.mouseClick(window.cleaned.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.current_finding() == g.id and not window.cleaned.textCursor().hasSelection()
+
+
 def test_filters_and_sorting(window):
     s = window.session
     kinds = {f.kind for f in s.findings}

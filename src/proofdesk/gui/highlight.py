@@ -181,7 +181,9 @@ class FindingHighlighter(QSyntaxHighlighter):
         return [t for t in self._index[i:j] if t[1] > lo]
 
     def at(self, pos: int) -> list[str]:
-        return [t[2] for t in self._overlapping(pos, pos + 1) if t[2] and t[0] <= pos]
+        """Findings marked at a document position, the narrowest (most specific) first."""
+        hits = sorted((t for t in self._overlapping(pos, pos + 1) if t[2] and t[0] <= pos), key=lambda t: t[1] - t[0])
+        return list(dict.fromkeys(t[2] for t in hits))
 
     def count(self) -> int:
         return sum(len(rs) for rs, _ in self.ranges.values()) + len(self.changed)

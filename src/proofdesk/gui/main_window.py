@@ -94,6 +94,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
 
         self.raw = TextPane(read_only=True)
         self.cleaned = TextPane(read_only=False)
+        self._clicked_in = None
+        self.raw.clicked.connect(lambda off: self._pane_clicked(self.raw, self.raw_marks, off))
+        self.cleaned.clicked.connect(lambda off: self._pane_clicked(self.cleaned, self.clean_marks, off))
         self.raw.explain = lambda pos: self._explain(self.raw, self.raw_marks, pos)
         self.cleaned.explain = lambda pos: self._explain(self.cleaned, self.clean_marks, pos)
         self.cleaned.document().contentsChange.connect(self._typed)
@@ -382,6 +385,19 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
     def current_finding(self) -> str | None:
         return self._current
 
+    def _pane_clicked(self, pane, marks, offset: int) -> None:
+        """A click on a highlighted finding in either pane selects it (and scrolls the other pane)."""
+        if self.session is None:
+            return
+        fids = marks.at(pane.offsets.to_qt(offset))
+        if not fids or self._current in fids:
+            return
+        self._clicked_in = pane
+        try:
+            self.select_finding(fids[0])
+        finally:
+            self._clicked_in = None
+
     def select_finding(self, fid: str | None, focus_list: bool = False) -> None:
         """Select a finding in the list and scroll both panes to it."""
         if fid is None or self.session is None:
@@ -408,9 +424,11 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         s = self.session
         self.sync.enabled = False
         try:
-            self.raw.reveal(*s.marks(fid)[0])
-            a, b = s.current_ranges(fid)[0]
-            self.cleaned.reveal(a, b)
+            if self._clicked_in is not self.raw:
+                self.raw.reveal(*s.marks(fid)[0])
+            if self._clicked_in is not self.cleaned:  # never select under the proofreader's caret
+                a, b = s.current_ranges(fid)[0]
+                self.cleaned.reveal(a, b)
         finally:
             self.sync.enabled = True
         self._show_current()

@@ -23,6 +23,7 @@ class TextPane(QPlainTextEdit):
     """A text pane that explains the finding under the mouse and reports its scroll position."""
 
     scrolled = Signal(int)  # core offset of the first visible character
+    clicked = Signal(int)   # core offset of a plain click (no text selected)
 
     def __init__(self, read_only: bool, parent=None):
         super().__init__(parent)
@@ -79,6 +80,11 @@ class TextPane(QPlainTextEdit):
                 ev.ignore()
             return True
         return super().event(ev)
+
+    def mouseReleaseEvent(self, ev):  # Qt override
+        super().mouseReleaseEvent(ev)
+        if ev.button() == Qt.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.offsets.to_py(self.cursorForPosition(ev.position().toPoint()).position()))
 
     def wheelEvent(self, ev):  # Qt override: Ctrl+wheel zooms like Ctrl+= / Ctrl+-
         if ev.modifiers() & Qt.ControlModifier:
