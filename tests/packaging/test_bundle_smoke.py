@@ -149,6 +149,8 @@ def test_bundle_has_the_qt_plugins_a_linux_desktop_needs(bundle: Path) -> None:
         assert (plugins / plugin).is_file(), plugin
     translations = bundle / "_internal" / "PySide6" / "Qt" / "translations"
     assert (translations / "qtbase_zh_CN.qm").is_file()
+    # only the interface's languages (Chinese, English)
+    assert not [p.name for p in translations.iterdir() if "_zh_" not in p.name and "_en" not in p.name]
 
 
 def test_bundle_leaves_out_unused_qt_modules_and_stays_small(bundle: Path) -> None:
