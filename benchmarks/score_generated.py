@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         dmg = damage.Damage.none()
     elif args.only:
         dmg = damage.Damage.only(args.only)
-    sentences, cer_before, cer_after, lost_pages = [], [], [], []
+    sentences, cer_before, cer_after, lost_pages, breaks = [], [], [], [], []
     by_defect = defaultdict(lambda: [0, 0])
     by_damage = defaultdict(lambda: [0, 0])
     perfect, failures, req_total = 0, [], [0, 0]
@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         sentences.append(summary["sentences"])
         cer_before.append(before["cer"])
         cer_after.append(summary["cer"])
+        breaks.append((summary["breaks"]["precision"], summary["breaks"]["recall"]))
         kinds = {d["id"]: d["kind"] for d in page.damages}
         for r in results:
             by_defect[r["defect"]][0] += r["passed"]
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  CER before mean {statistics.mean(cer_before):.4f}  after mean {statistics.mean(cer_after):.4f}"
           f"  max {max(cer_after):.4f}  pages <= 0.005: {sum(c <= 0.005 for c in cer_after)}/{n}"
           f"  worse than raw: {sum(a > b for a, b in zip(cer_after, cer_before))}")
+    print(f"  line breaks against the gold's: precision mean {statistics.mean(b[0] for b in breaks):.4f}"
+          f"  recall mean {statistics.mean(b[1] for b in breaks):.4f}")
     print(f"  required checks passed {req_total[0]:,}/{req_total[1]:,} ({req_total[0] / max(1, req_total[1]):.2%})")
     print(f"  pages fully restored (all required checks, sentences >= 0.99, CER <= 0.005, nothing lost): {perfect}/{n}")
     print(f"  pages with non-duplicate text deleted: {len(lost_pages)}"
