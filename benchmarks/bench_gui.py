@@ -122,6 +122,23 @@ def bench_in_process(chars: int, repeat: int) -> None:
         base_type = median_time(bare_type, repeat)
         print(f"accept one finding, both panes updated: {ms(t_accept)} (target <= 50 ms); "
               f"baseline one typed character in a bare pane {ms(base_type)}; ratio {t_accept / base_type:.2f}")
+
+        # -- one typed character in the cleaned pane of the long page (marks follow, undo step pushed)
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        win.cleaned.setFocus()
+        c = win.cleaned.textCursor()
+        c.setPosition(len(text) // 2)
+        win.cleaned.setTextCursor(c)
+
+        def type_one():
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                app.sendEvent(win.cleaned, QKeyEvent(kind, 0, Qt.NoModifier, "字"))
+            app.processEvents()
+        t_type = median_time(type_one, repeat)
+        assert win.cleaned.toPlainText() == s.text
+        print(f"type one character in the cleaned pane: {ms(t_type)}; "
+              f"baseline one typed character in a bare pane {ms(base_type)}; ratio {t_type / base_type:.2f}")
         win.session = None
         win.close()
         bare.close()

@@ -249,3 +249,32 @@ def test_scrolling_one_pane_scrolls_the_other(make_window, store, qtbot, tmp_pat
     assert win.cleaned.verticalScrollBar().value() > 0
     off = win.raw.first_visible_offset()
     assert abs(win.cleaned.first_visible_offset() - win.session.to_current(off)) < 200
+
+
+def test_backspace_enter_and_paste_keep_pane_and_session_in_step(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+    s = window.session
+    pane = window.cleaned
+    pane.setFocus()
+    c = pane.textCursor()
+    at = s.text.index("本报讯")
+    c.setPosition(at + 3)
+    pane.setTextCursor(c)
+    QTest.keyClick(pane, Qt.Key_Backspace)
+    assert s.text == pane_text(window) == s.raw[:at + 2] + s.raw[at + 3:]
+    QTest.keyClick(pane, Qt.Key_Return)
+    assert s.text == pane_text(window) and s.text[at + 2] == "\n"
+    QGuiApplication.clipboard().setText("【粘贴一】\n【粘贴二】")
+    pane.paste()
+    assert s.text == pane_text(window) and "【粘贴一】\n【粘贴二】" in s.text
+    c = pane.textCursor()
+    c.setPosition(0)
+    c.setPosition(4, c.MoveMode.KeepAnchor)
+    pane.setTextCursor(c)
+    key_chars(pane, "头")
+    assert s.text == pane_text(window) and s.text.startswith("头")
+    check_marks(window)
+    while window.undo.index() > 0:
+        window.on_undo()
+    assert s.text == pane_text(window) == s.raw
+    check_marks(window)
