@@ -54,9 +54,9 @@ def _spans_word(a: str, b: str) -> bool:
 
 
 def _looks_single_column(seq: list[Line], width: float) -> bool:
-    """Cheap test on every third line: neighbours continue each other best."""
+    """Cheap test on every fifth line: neighbours continue each other best."""
     sums = [0.0] * (KMAX + 1)
-    for i in range(0, len(seq) - KMAX, 3):
+    for i in range(0, len(seq) - KMAX, 5):
         for k in range(1, KMAX + 1):
             sums[k] += continuity(seq[i], seq[i + k], width)
     return sums[1] >= max(sums[2:])

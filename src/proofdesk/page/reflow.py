@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from enum import Enum
 
@@ -198,17 +199,16 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=4096)
 def is_noise(text: str) -> bool:
     """A line OCR read from a photo or a rule: symbols, stray letters, wide gaps."""
     vis = "".join(text.split())
     if not vis:
         return True
-    if stands_alone(text):
-        return False
     cjk = len(_CJK_CHAR.findall(vis))
     if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
         return True  # two specks far apart on one line ("1      四")
-    if cjk >= len(vis) * 0.5:
+    if cjk >= len(vis) * 0.5 or stands_alone(text):
         return False
     if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and re.search(r"[\u3000-\u303f\uff00-\uffef]", vis):
         return True  # "2 oo。 2。 人": stray letters among Chinese punctuation
