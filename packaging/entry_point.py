@@ -56,6 +56,7 @@ def describe_main_window() -> dict:
         "width": win.width(),
         "height": win.height(),
         "platform": QApplication.platformName(),
+        "application_name": QApplication.applicationName(),  # X11 WM_CLASS: the desktop file's StartupWMClass
         "texts": [v.toPlainText() for v in views if v.toPlainText()],
     }
 

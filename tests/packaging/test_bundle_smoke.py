@@ -212,6 +212,9 @@ def test_bundled_demo_opens_the_main_window_on_the_demo_issue(bundle: Path, tmp_
     assert DEMO_TITLE in report["title"]
     assert any(demo_first_line() in text for text in report["texts"]), report["texts"]
     assert "Traceback" not in done.stderr
+    # the desktop file's StartupWMClass must be the class X11 sees (Qt's application name)
+    desktop = (ROOT / "packaging" / "linux" / "proofdesk.desktop").read_text(encoding="utf-8")
+    assert f"StartupWMClass={report['application_name']}\n" in desktop
 
 
 def test_bundled_first_start_creates_the_database_in_the_user_data_folder(

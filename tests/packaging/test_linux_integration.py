@@ -62,7 +62,8 @@ def test_desktop_file_launches_proofdesk_with_the_app_icon() -> None:
     entry = read_desktop(DESKTOP)
     assert entry["Type"] == "Application"
     assert entry["Name"] == "ProofDesk"
-    assert shlex.split(entry["Exec"])[0] == "proofdesk"
+    # no file arguments: `proofdesk PATH` is not a command, so no %F and no MimeType
+    assert shlex.split(entry["Exec"]) == ["proofdesk"] and "MimeType" not in entry
     assert entry["Icon"] == APP_ID
     assert entry["Terminal"] == "false"
     categories = entry["Categories"]
@@ -126,7 +127,7 @@ def test_install_puts_bundle_desktop_file_metainfo_and_icons_under_prefix(
     ran = subprocess.run([str(launcher), "--version"], capture_output=True, text=True, timeout=30)
     assert ran.stdout.strip() == "stand-in proofdesk --version"
     entry = read_desktop(prefix / "share" / "applications" / "proofdesk.desktop")
-    assert shlex.split(entry["Exec"]) == [str(prefix / "bin" / "proofdesk"), "%F"]
+    assert shlex.split(entry["Exec"]) == [str(prefix / "bin" / "proofdesk")]
     assert entry["TryExec"] == str(prefix / "bin" / "proofdesk")
     assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").read_bytes() == METAINFO.read_bytes()
     icon = prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png"
