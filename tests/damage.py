@@ -72,10 +72,12 @@ class Damage:
     jumps: bool = True       # keep the corpus's markers; add 下转 after a cut article
     noisy_copies: bool = True  # duplicate copies may differ by an OCR character
     free_caption: bool = True  # a caption + credit standing alone between two articles
+    double_breaks: bool = True  # a long paragraph may run over two column ends
+    indents: bool = True     # some extractions keep the full-width paragraph indent
 
     @classmethod
     def none(cls) -> Damage:
-        return cls(0, 0, 0, 0, 0, False, False, False)
+        return cls(0, 0, 0, 0, 0, False, False, False, False, False)
 
     @classmethod
     def only(cls, kind: str) -> Damage:
@@ -298,9 +300,30 @@ class _Builder:
             if with_caption < self.damage.captions:
                 with_caption += 1
                 new.extend(self._interleave(u, c, g))
-            new.append(Piece(u, c, len(text)))
+            c2 = self._second_cut(u, c, gold_flat) if self.damage.double_breaks else None
+            if c2 is not None:
+                new.extend([Piece(u, c, c2), Piece(u, c2, len(text))])
+            else:
+                new.append(Piece(u, c, len(text)))
             self.raw[g][i:i + 1] = new
         self.overlaps_left = overlaps_left
+
+    def _second_cut(self, u: int, c: int, gold_flat: str) -> int | None:
+        """Another column end further on, for one long paragraph in four."""
+        text = self.units[u].text
+        if len(text) - c < 60 or self.rng.random() >= 0.25:
+            return None
+        c2 = self._cut_point(text[c + 20:])
+        if c2 is None:
+            return None
+        c2 += c + 20
+        if gold_flat.count(squash(text[c2 - 6:c2 + 6])) != 1:
+            return None
+        self._protect(u, c2 - 8, c2 + 8)
+        d = self._record("break", f"second cut after {text[c2 - 6:c2]!r}",
+                         text[c2 - 12:c2] + "⏎⏎" + text[c2:c2 + 12])
+        self._check(d, "broken-continuation", "joined", text=text[c2 - 6:c2 + 6])
+        return c2
 
     def _interleave(self, u: int, c: int, g: int) -> list[Piece]:
         caption, credit = self._caption()
@@ -432,7 +455,13 @@ class _Builder:
             return "".join(chars)
 
         seps = []
-        raw_groups = ["\n\n".join(piece_text(p) for p in ps) for ps in self.raw]
+        indent = "\u3000\u3000" if self.damage.indents and self.rng.random() < 0.3 else ""
+
+        def block(p: Piece) -> str:
+            body = self.units[p.unit].role in ("body", "marker") and p.start == 0  # headings stand centred
+            return (indent if body else "") + piece_text(p)
+
+        raw_groups = ["\n\n".join(block(p) for p in ps) for ps in self.raw]
         for _ in raw_groups[1:]:
             seps.append(self.rng.choice(["\n\n", "\n\n", "\n\n\n\n"]))
         raw = raw_groups[0] + "".join(s + t for s, t in zip(seps, raw_groups[1:])) + "\n"
