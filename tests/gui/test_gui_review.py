@@ -172,8 +172,17 @@ def test_single_keys_in_the_list_and_f_keys(window, qtbot):
     assert s.state(nxt) is FindingState.REJECTED
     QTest.keyClick(window.table, Qt.Key_J)
     assert window.current_finding() != nxt
-    assert window.actions["accept"].shortcut().toString() == "F9"
+    assert window.action_map["accept"].shortcut().toString() == "F9"
     assert "F9" in " ".join(k for k, _ in __import__("proofdesk.gui.actions", fromlist=["x"]).help_rows())
+    # The F-keys work from the cleaned pane too, also after switching the language twice.
+    window.on_lang()
+    window.on_lang()
+    assert sum(1 for a in window.actions() if a.shortcut().toString() == "F9") == 1
+    g = first_fix(window)
+    window.select_finding(g.id)
+    window.cleaned.setFocus()
+    QTest.keyClick(window.cleaned, Qt.Key_F9)
+    assert s.state(g.id) is FindingState.ACCEPTED
 
 
 def test_clicking_a_highlight_selects_its_finding(window, qtbot):
@@ -274,6 +283,11 @@ def test_backspace_enter_and_paste_keep_pane_and_session_in_step(window, qtbot):
     key_chars(pane, "头")
     assert s.text == pane_text(window) and s.text.startswith("头")
     check_marks(window)
+    steps = window.undo.index()
+    QTest.keyClick(pane, Qt.Key_Z, Qt.ControlModifier)  # the window's undo, not the pane's own
+    assert window.undo.index() == steps - 1 and not s.text.startswith("头")
+    QTest.keyClick(pane, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.undo.index() == steps and s.text.startswith("头")
     while window.undo.index() > 0:
         window.on_undo()
     assert s.text == pane_text(window) == s.raw

@@ -55,6 +55,9 @@ MENUS = ("file", "edit", "review", "view", "page", "help")
 
 def build(window) -> dict[str, QAction]:
     """Create the menus, the window actions and the findings-list keys on window."""
+    for old in getattr(window, "action_map", {}).values():  # rebuilt on a language switch
+        window.removeAction(old)
+        old.deleteLater()
     bar = window.menuBar()
     bar.clear()
     menus = {m: bar.addMenu(tr(f"menu.{m}")) for m in MENUS}

@@ -72,7 +72,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self._issue_title = ""
         self.setWindowIcon(app_icon())
         self._build()
-        self.actions = window_actions.build(self)
+        self.action_map = window_actions.build(self)
         self._fill_status_menu()
         self.navigator.fill(store)
         self.recovery_timer = QTimer(self)
@@ -486,7 +486,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
     def on_lang(self):
         from proofdesk.gui.strings import set_language
         set_language("en" if language() == "zh" else "zh")
-        self.actions = window_actions.build(self)
+        self.action_map = window_actions.build(self)
         self._fill_status_menu()
         self.help_overlay.deleteLater()
         self.help_overlay = HelpOverlay(self, window_actions.help_rows())
