@@ -70,6 +70,15 @@ def test_demo_opens_with_findings_and_highlights(window):
     f = first_fix(window)
     assert f.message_zh in window._explain(window.raw, window.raw_marks, f.start)
     assert window._explain(window.raw, window.raw_marks, len(s.raw) + 10) == ""
+    # A real hover over the raw pane shows it as a tooltip.
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    window.raw.reveal(f.start, f.start)
+    point = window.raw.cursorRect(window.raw.textCursor()).center()
+    vp = window.raw.viewport()
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.ToolTip, point, vp.mapToGlobal(point)))
+    assert f.message_zh in QToolTip.text()
+    QToolTip.hideText()
 
 
 def test_accept_reject_edit_with_undo_redo(window):

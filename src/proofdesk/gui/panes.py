@@ -70,16 +70,18 @@ class TextPane(QPlainTextEdit):
         if ev.type() == QEvent.ShortcutOverride and (ev.matches(QKeySequence.Undo) or ev.matches(QKeySequence.Redo)):
             ev.ignore()  # let the window's QUndoStack actions have Ctrl+Z / Ctrl+Shift+Z
             return False
+        return super().event(ev)
+
+    def viewportEvent(self, ev):  # Qt override: hovering over the text arrives at the viewport
         if ev.type() == QEvent.ToolTip and self.explain is not None:
-            pos = self.cursorForPosition(ev.pos()).position()
-            text = self.explain(self.offsets.to_py(pos))
+            text = self.explain(self.offsets.to_py(self.cursorForPosition(ev.pos()).position()))
             if text:
-                QToolTip.showText(ev.globalPos(), text, self)
+                QToolTip.showText(ev.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
                 ev.ignore()
             return True
-        return super().event(ev)
+        return super().viewportEvent(ev)
 
     def mouseReleaseEvent(self, ev):  # Qt override
         super().mouseReleaseEvent(ev)
