@@ -60,9 +60,22 @@ def test_import_cancel_stores_nothing_and_bad_file_is_named(make_window, store, 
     from proofdesk.io.importing import read_files
     issue = store.create_issue("取消")
     job = ImportJob(win, store.path, issue.id, read_files(files))
-    job.cancel()  # before the first file: cancel is checked between files
+    from PySide6.QtWidgets import QPushButton
+    job.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel, before the first file
     job.start()
     qtbot.waitUntil(lambda: job.result is not None, timeout=30000)
+    assert job.result[0] == "cancelled" and store.pages(issue.id) == []
+    # Cancel while the worker runs: the window stays responsive (progress arrives) and nothing is stored.
+    many = []
+    for i in range(40):
+        p = tmp_path / f"m{i}.txt"
+        p.write_text(f"第{i}版 编号{i * 7919}\n\n" + demo_files()[i % 2][1].decode("utf-8"), encoding="utf-8")
+        many.append(p)
+    job = ImportJob(win, store.path, issue.id, read_files(many))
+    job.start()
+    qtbot.waitUntil(lambda: job.dialog.value() >= 1 or job.result is not None, timeout=30000)
+    job.dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: job.result is not None, timeout=60000)
     assert job.result[0] == "cancelled" and store.pages(issue.id) == []
     empty = tmp_path / "空白.txt"
     empty.write_bytes(b"")

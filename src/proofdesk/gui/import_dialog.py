@@ -63,12 +63,15 @@ class ImportJob(QObject):
         self.dialog = QProgressDialog(tr("import.title"), tr("import.cancel"), 0, max(1, len(files)), parent)
         self.dialog.setWindowTitle(tr("import.title"))
         self.dialog.setMinimumDuration(0 if show_dialog else 10**9)
-        self.dialog.canceled.connect(self.worker.cancel)
+        # Not worker.cancel: the worker's thread is busy importing, so a queued call would wait for
+        # the end; this object lives in the main thread and sets the thread-safe flag at once.
+        self.dialog.canceled.connect(self.cancel)
         self.result: tuple[str, object] | None = None
 
     def start(self) -> None:
         self.thread.start()
 
+    @Slot()
     def cancel(self) -> None:
         self.worker.cancel()
 
