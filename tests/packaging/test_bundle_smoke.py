@@ -243,3 +243,33 @@ def test_bundled_editor_opens_on_a_real_x_server(bundle: Path, tmp_path: Path) -
     report = smoke_report(done.stdout)
     assert report["main_window"] is True and report["platform"] == "xcb"
     assert "Could not load the Qt platform plugin" not in done.stderr
+
+
+def test_bundled_editor_opens_on_a_wayland_compositor(bundle: Path, tmp_path: Path) -> None:
+    """The wayland platform and xdg-shell plugins work (headless weston; .ci/run installs it)."""
+    import shutil
+    import time
+
+    weston = shutil.which("weston")
+    assert weston, "weston is missing: apt-get install weston"
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = app_env(tmp_path, XDG_RUNTIME_DIR=str(runtime))
+    compositor = subprocess.Popen([weston, "--backend=headless-backend.so", "--socket=wayland-smoke",
+                                   "--idle-time=0"], env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not (runtime / "wayland-smoke").exists():
+            assert compositor.poll() is None, "weston exited"
+            assert time.monotonic() < deadline, "weston did not open its socket in 30 s"
+            time.sleep(0.1)
+        done = run_bundle(bundle, tmp_path, "demo", PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1",
+                          QT_QPA_PLATFORM="wayland", WAYLAND_DISPLAY="wayland-smoke",
+                          XDG_RUNTIME_DIR=str(runtime))
+    finally:
+        compositor.terminate()
+        compositor.wait(timeout=30)
+    assert done.returncode == 0, done.stderr
+    report = smoke_report(done.stdout)
+    assert report["main_window"] is True and report["platform"] == "wayland"
