@@ -74,3 +74,46 @@ def test_status_from_the_navigator_menu(window):
     window.navigator.status_chosen.emit(pid, PageStatus.VALIDATED)
     assert window.store.page(pid).status == PageStatus.VALIDATED
     assert "已审定" in window.navigator._pages[pid].text(0)
+
+
+def _answer_modal(qtbot, act):
+    """Act on the next modal dialog from the event loop (so exec() returns)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll():
+        w = QApplication.activeModalWidget()
+        if w is None:
+            QTimer.singleShot(10, poll)
+        else:
+            act(w)
+    QTimer.singleShot(0, poll)
+
+
+def test_real_dialogs_answer_and_return(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+
+    from proofdesk.gui.dialogs import QtPrompter, show_crash
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompter = QtPrompter(parent)
+
+    def click(label):
+        return lambda box: next(b for b in box.buttons() if b.text() == label).click()
+    _answer_modal(qtbot, click("在其上保存"))
+    assert prompter.choose("冲突", "文字", [("reload", "重新载入"), ("keep", "在其上保存"), ("cancel", "取消")],
+                           "cancel") == "keep"
+    _answer_modal(qtbot, lambda box: box.reject())
+    assert prompter.choose("冲突", "文字", [("keep", "在其上保存"), ("cancel", "取消")], "keep") == "cancel"
+
+    def type_and_accept(dlg):
+        dlg.findChild(QLineEdit).setText("修订说明")
+        dlg.accept()
+    _answer_modal(qtbot, type_and_accept)
+    assert prompter.text("保存", "说明：") == "修订说明"
+    _answer_modal(qtbot, lambda dlg: dlg.reject())
+    assert prompter.text("保存", "说明：") is None
+    _answer_modal(qtbot, lambda box: box.accept())
+    show_crash(parent, "Traceback ...\nRuntimeError: boom")
+    _answer_modal(qtbot, lambda box: isinstance(box, QMessageBox) and box.accept())
+    prompter.error("错误", "出错了")
