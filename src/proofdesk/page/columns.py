@@ -26,6 +26,7 @@ number of lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from proofdesk.page.blocks import Line
@@ -36,9 +37,9 @@ KMAX = 4
 # What a change in the number of side-by-side columns costs, in continuity points.
 CHANGE = 1.5
 # Each irregular row (a column skips a row, two columns swapped).
-IRREGULAR = 3.0
+IRREGULAR = 2.0
 # About what two unrelated lines score: a word across their junction by chance.
-RANDOM = 0.2
+RANDOM = 0.25
 
 
 def _spans_word(a: str, b: str) -> bool:
@@ -62,23 +63,43 @@ def _looks_single_column(seq: list[Line], width: float) -> bool:
     return sums[1] >= max(sums[2:])
 
 
-def continuity(a: Line, b: Line, width: float) -> float:
+def continuity(a: Line, b: Line, width: float, pairs: Counter | None = None) -> float:
     """How well b continues a in the same column; about 0 for two unrelated lines.
 
     Scores are centred on what two random lines of the page get, so a path
-    that links more lines does not win by the number of links alone.
+    that links more lines does not win by the number of links alone. On the
+    People's Daily page (news-0001), for a line cut mid-sentence, jieba's best
+    segmentation puts a word across the true junction 35% of the time and
+    across a wrong one 4%; the two characters at the junction occur side by
+    side elsewhere on the page 38% against 6% (names and terms repeat).
     """
     if ends_sentence(a.text):
         # After a finished sentence the column goes on with an indented or quoted
         # line (a new paragraph) far more often than with a full one.
         starts = b.text[0] in OPENERS or (line_width(b.text) <= width - 1.4 and not ends_sentence(b.text))
         return 0.3 if starts else -0.2
-    score = 1.0 if _spans_word(a.text, b.text) else 0.0
+    from proofdesk.words import word_across
+
+    if word_across(a.text, b.text):
+        score = 1.0
+    else:
+        score = 0.3 if _spans_word(a.text, b.text) else 0.0
+    if pairs is not None and pairs[a.text[-1] + b.text[0]] > 0:
+        score += 0.8
     if b.text[0] in "“「『":
         # Mid-sentence a quotation rarely opens right at a line start; a
         # paragraph that opens with one is far more common.
-        score -= 0.5
+        score -= 0.6
     return score - RANDOM
+
+
+def page_pairs(lines: list[Line]) -> Counter:
+    """Character pairs that stand side by side inside the page's lines."""
+    pairs: Counter = Counter()
+    for ln in lines:
+        t = ln.text
+        pairs.update(t[i:i + 2] for i in range(len(t) - 1))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -105,11 +126,12 @@ class _Scores:
 
     def __init__(self, seq: list[Line], width: float):
         self.seq, self.width, self.memo = seq, width, {}
+        self.pairs = page_pairs(seq)
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j)
         if key not in self.memo:
-            self.memo[key] = continuity(self.seq[i], self.seq[j], self.width)
+            self.memo[key] = continuity(self.seq[i], self.seq[j], self.width, self.pairs)
         return self.memo[key]
 
 
