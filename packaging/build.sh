@@ -11,8 +11,8 @@ cd "$ROOT"
   echo "build.sh: PyInstaller is missing; install it with: pip install -e '.[package]'" >&2
   exit 1
 }
-# --clean: a stale PyInstaller cache has shipped old modules before; the
-# analysis cache is what makes a rebuild fast, so keep it unless asked.
+# PyInstaller keeps an analysis cache in build/pyinstaller, which makes a
+# rebuild fast; PROOFDESK_BUILD_CLEAN=1 throws it away first (--clean).
 CLEAN=()
 [ "${PROOFDESK_BUILD_CLEAN:-0}" = 1 ] && CLEAN=(--clean)
 QT_QPA_PLATFORM=offscreen "$PYTHON" -m PyInstaller --noconfirm "${CLEAN[@]}" \
