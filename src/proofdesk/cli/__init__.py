@@ -15,6 +15,7 @@ from proofdesk.errors import ProofDeskError
 COMMAND_MODULES = (
     "proofdesk.cli.page_commands",
     "proofdesk.cli.store_commands",
+    "proofdesk.cli.review_commands",
     "proofdesk.cli.gui_command",
 )
 

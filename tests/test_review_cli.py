@@ -1,0 +1,76 @@
+"""`proofdesk findings` / `proofdesk review`: the session's actions from the command line, on a real store."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from proofdesk.cli import main
+from proofdesk.findings import FindingKind
+from proofdesk.session import FindingState, PageSession, open_demo
+from proofdesk.store import Store
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.sqlite3"
+    with Store(path) as st:
+        issue = open_demo(st)
+        page = st.pages(issue.id)[0]
+    return path, page.id
+
+
+def listed(capsys, db, *extra):
+    path, pid = db
+    assert main(["findings", str(pid), "--db", str(path), "--format", "json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_findings_lists_every_finding_with_its_state(capsys, db):
+    rows = listed(capsys, db)
+    with Store(db[0]) as st:
+        assert [r["id"] for r in rows] == [f.id for f in st.findings(db[1])]
+    assert {r["state"] for r in rows} == {"open"}
+    assert main(["findings", str(db[1]), "--db", str(db[0])]) == 0
+    assert rows[0]["id"] in capsys.readouterr().out
+
+
+def test_review_decides_saves_and_the_editor_sees_it(capsys, db):
+    rows = listed(capsys, db)
+    fix = next(r for r in rows if r["edits"] and r["kind"] != "layout")
+    other = next(r for r in rows if r["id"] != fix["id"])
+    path, pid = db
+    assert main(["review", str(pid), "--db", str(path), "--accept", fix["id"][:16],
+                 "--reject", other["id"], "-m", "命令行", "--author", "甲"]) == 0
+    assert "saved revision 2" in capsys.readouterr().out
+    with Store(path) as st:
+        s = PageSession(st, pid)
+        assert s.state(fix["id"]) is FindingState.ACCEPTED and s.state(other["id"]) is FindingState.REJECTED
+        assert st.latest_revision(pid).message == "命令行" and st.latest_revision(pid).author == "甲"
+        assert s.text == st.latest_text(pid) != st.raw_text(pid)
+    assert {r["id"] for r in listed(capsys, db, "--state", "accepted")} == {fix["id"]}
+
+
+def test_review_edit_accept_kind_and_errors(capsys, db):
+    rows = listed(capsys, db)
+    path, pid = db
+    target = next(r for r in rows if r["kind"] != "layout")
+    assert main(["review", str(pid), "--db", str(path), "--edit", target["id"], "【改】"]) == 0
+    with Store(path) as st:
+        assert "【改】" in st.latest_text(pid)
+    kinds = [r["kind"] for r in rows if r["edits"] and r["id"] != target["id"]]
+    kind = max(set(kinds), key=kinds.count)
+    assert main(["review", str(pid), "--db", str(path), "--accept-kind", kind]) == 0
+    with Store(path) as st:
+        s = PageSession(st, pid)
+        assert all(s.state(f.id) is FindingState.ACCEPTED for f in s.findings
+                   if f.kind is FindingKind(kind) and f.has_fix and f.id != target["id"])
+    capsys.readouterr()
+    assert main(["review", str(pid), "--db", str(path), "--accept", "no-such-id"]) == 2
+    assert "no-such-id" in capsys.readouterr().err
+    flag = next((r for r in rows if not r["edits"]), None)
+    if flag is not None:
+        assert main(["review", str(pid), "--db", str(path), "--accept", flag["id"]]) == 2
+        assert "no fix" in capsys.readouterr().err
+    assert main(["review", str(pid), "--db", str(path)]) == 0
+    assert "nothing to save" in capsys.readouterr().out
