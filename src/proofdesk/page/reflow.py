@@ -115,7 +115,22 @@ def _word_across(a: str, b: str) -> bool:
     return bool(word_across(a, b))
 
 
-def decide(a: Line, b: Line, width: float) -> Break:
+def _quote_runs_on(a: str, b: str) -> bool:
+    if ends_sentence(a) or a.count("“") <= a.count("”"):
+        return False
+    close, reopen = b.find("”"), b.find("“")
+    return close >= 0 and (reopen < 0 or close < reopen)
+
+
+_BYLINE_START = re.compile(r"^(?:本报|[\u4e00-\u9fff]{0,8}报)?(?:特约)?(?:记者|通讯员)")
+
+
+def _byline_runs_on(a: str, b: str) -> bool:
+    """本报记者沈小晓 / 任 / 彦 / 黄培昭: OCR cut the byline between its names."""
+    return bool(_BYLINE_START.match(a)) and len(a) <= 20 and len(b) <= 4 and bool(_CJK_CHAR.fullmatch(b[0]))
+
+
+def decide(a: Line, b: Line, width: float, para: str = "") -> Break:
     """Join b to a (a hard wrap) or start a new block at b (a paragraph end)."""
     wa, wb = line_width(a.text), line_width(b.text)
     if stands_alone(a.text) or stands_alone(b.text):
@@ -132,6 +147,11 @@ def decide(a: Line, b: Line, width: float) -> Break:
     if wa > width * 1.4 or wb > width * 1.4:
         # A line wider than the column is a caption or headline set across columns.
         return Break(False, 0.8, "different width")
+    if short_a and _quote_runs_on(a.text, b.text):
+        # “学好中文，我们的 / 未来不是梦”: a title in two lines, its quotation still open.
+        return Break(True, 0.7, "quotation runs on")
+    if short_a and _byline_runs_on(para or a.text, b.text):
+        return Break(True, 0.7, "byline names")
     if short_a:
         if not ends_sentence(a.text) and _word_across(a.text, b.text) and wa >= width * 0.6:
             # Short because the OCR dropped characters, not because the paragraph ended.
@@ -184,7 +204,8 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
             if is_noise(prev.text) or is_noise(ln.text):
                 br = Break(False, 1.0, "OCR noise")
             elif across_runs or prev.run == ln.run:
-                br = decide(prev, ln, widths.get(prev.run, width) if widths else width)
+                para = "".join(x.text for x in groups[-1]) if len(groups[-1]) < 6 else ""
+                br = decide(prev, ln, widths.get(prev.run, width) if widths else width, para)
             else:
                 br = decide_across_blank(prev, ln, width)
             if br.join:
