@@ -24,8 +24,10 @@ from proofdesk.fixes import apply_fixes
 from damage import Damage, build_page, load_articles
 from page_scoring import lost_text, run_checks, squash
 
-PAGES = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI sees the same examples on every run (a red run is a real, repeatable finding);
+# raise max_examples locally to search further.
+PAGES = settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 ENDS_SENTENCE = re.compile(r"[。！？][”’）]?$")
 
 damages = st.builds(
@@ -76,8 +78,9 @@ def _sentence_pool() -> list[str]:
         for line in text.split("\n"):
             for s in re.split(r"(?<=[。！？])", line):  # each piece starts where a sentence starts
                 if not 8 <= len(s) <= 80 or s[-1] not in "。！？" or "版）" in s or s in seen \
-                        or text.count(s) != 1:
-                    continue
+                        or text.count(s) != 1 or s[0] in "”’」』）》，、；：" \
+                        or s.count("“") != s.count("”") or s.count("（") != s.count("）"):
+                    continue  # only whole sentences: a closing quote belongs to the one before
                 seen.add(s)
                 _POOL.append(s)
     return _POOL
@@ -118,6 +121,22 @@ def test_an_undamaged_page_of_finished_paragraphs_comes_back_whole(articles):
         assert not any(a[-8:] in ln and b[:8] in ln for ln in lines), f"joined: {a[-8:]} | {b[:8]}"
     gold = "\n\n".join("\n".join(a) for a in articles)
     assert lost_text(gold, cleaned) == []
+
+
+def test_no_corpus_headline_is_joined_to_its_article(shared):
+    """Each real headline of the corpus, above its own first paragraphs, stays a block of its own."""
+    joined = []
+    for headline, lines in load_articles():
+        body = [ln for ln in lines if len(ln) >= 40][:2]
+        cleaned = clean_text(headline + "\n\n" + "\n\n".join(body) + "\n")
+        lines_out = [squash(ln) for ln in cleaned.splitlines() if ln.strip()]
+        head, first = squash(headline), squash(body[0])
+        gold = [head] + [squash(b) for b in body]
+        # As short as the gold allows: a headline's words may stand in its own first paragraph.
+        k = next(k for k in (8, 12, 16, 24, 10_000) if not any(head[-k:] in g and first[:k] in g for g in gold))
+        if any(head[-k:] in ln and first[:k] in ln for ln in lines_out):
+            joined.append(headline)
+    assert not joined, f"{len(joined)} headlines joined to their body: {joined}"
 
 
 cjk_text = st.lists(
