@@ -10,7 +10,8 @@ never sets them):
   shown the main window, print one `proofdesk-smoke {json}` line describing
   that window (title, the text of its text views) and quit. This works the
   same on the unbundled app (`python packaging/entry_point.py`), which is the
-  benchmark's baseline.
+  benchmark's baseline. PROOFDESK_SMOKE_SCREENSHOT=FILE.png also saves the
+  window as drawn, to look at the bundle's fonts and style.
 """
 from __future__ import annotations
 
@@ -74,6 +75,11 @@ def report_first_window() -> None:
     def exec_then_report(*_args):
         def report() -> None:
             print(SMOKE_MARKER, json.dumps(describe_main_window(), ensure_ascii=False), flush=True)
+            shot = os.environ.get("PROOFDESK_SMOKE_SCREENSHOT")
+            if shot:  # the window as this build draws it (fonts, styles), for a person to look at
+                for w in QApplication.topLevelWidgets():
+                    if w.isWindow() and w.isVisible() and w.inherits("QMainWindow"):
+                        w.grab().save(shot)
             QApplication.quit()
 
         QTimer.singleShot(0, report)

@@ -236,13 +236,23 @@ def test_bundled_editor_opens_on_a_real_x_server(bundle: Path, tmp_path: Path) -
 
     xvfb_run = shutil.which("xvfb-run")
     assert xvfb_run, "xvfb-run is missing: apt-get install xvfb xauth"
-    env = app_env(tmp_path, PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1", QT_QPA_PLATFORM="xcb")
+    shot = tmp_path / "window.png"
+    env = app_env(tmp_path, PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1", QT_QPA_PLATFORM="xcb",
+                  PROOFDESK_SMOKE_SCREENSHOT=str(shot))
     done = subprocess.run([xvfb_run, "-a", "-s", "-screen 0 1600x1000x24", str(bundle / "proofdesk"), "demo"],
                           env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     report = smoke_report(done.stdout)
     assert report["main_window"] is True and report["platform"] == "xcb"
     assert "Could not load the Qt platform plugin" not in done.stderr
+    # The window as the bundle drew it: its size, and far more colours than an
+    # empty frame has (text antialiasing, the highlight colours).
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (report["width"], report["height"])
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 50, f"the window drew only {len(colours)} colours"
 
 
 def test_bundled_editor_opens_on_a_wayland_compositor(bundle: Path, tmp_path: Path) -> None:
