@@ -10,11 +10,11 @@ Three input shapes are told apart by the widths and endings of the lines:
 from __future__ import annotations
 
 from proofdesk.findings import Edit, Finding, FindingKind, Span
-from proofdesk.page.blocks import Block, Line, blocks_from_lines, split_blocks, split_lines
+from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_blocks, split_lines
 from proofdesk.page.classify import classify
 from proofdesk.page.columns import find_streams
 from proofdesk.page.reflow import (
-    Break, Shape, group_lines, is_hard_wrapped, is_noise, local_widths, page_stats,
+    Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, local_widths, page_stats,
 )
 
 
@@ -41,20 +41,26 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         blocks = split_blocks(raw)
         classify(blocks)
         return blocks, []
+    # Lines OCR read from a photo are no blocks: the fixes that rewrite the
+    # white space between blocks (joins, layout) drop them with it.
+    noise = [ln for ln in lines if is_noise(ln.text)]
+    lines = [ln for ln in lines if not is_noise(ln.text)]
+    findings = [_noise_finding(noise)] if noise else []
     streams = _streams(lines, stats)
     if streams is None:
         groups, breaks = _reflow(lines, stats.width)
-        findings = [_reflow_finding(g, b) for g, b in zip(groups, breaks) if len(g) > 1]
-        noise = [ln for ln in lines if is_noise(ln.text)]
-        if noise:
-            findings.append(_noise_finding(raw, noise))
+        blocks = blocks_from_lines(groups)
+        classify(blocks)
+        findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
+                     if len(g) > 1 and not _moved_whole(blocks, k)]
+        return blocks, findings
     else:
         head = [lines[i] for i in streams.head]
         hg, hb = _reflow(head, stats.width)
         body = [lines[i] for i in streams.order]
         bg, bb = group_lines(body, stats.width, across_runs=True)
         asides = [[lines[i]] for i in streams.asides]
-        findings = [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
+        findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
         region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
         findings.append(_order_finding(raw, bg + asides, region, streams.columns))
         # The detectors that follow expect blocks in raw order with plain gaps
@@ -67,6 +73,22 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     return blocks, findings
 
 
+def _moved_whole(blocks: list[Block], k: int) -> bool:
+    """A caption or credit that interrupts a cut sentence.
+
+    The continuation fix moves it after the joined paragraph as a copy of its
+    text, which is already the joined lines; a reflow fix inside it would
+    collide with that move and, ranking higher, block the join.
+    """
+    b = blocks[k]
+    if b.kind not in (BlockKind.CAPTION, BlockKind.CREDIT):
+        return False
+    j = k - 1
+    while j >= 0 and blocks[j].kind in (BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.NOISE):
+        j -= 1
+    return j >= 0 and blocks[j].kind.is_body and not ends_sentence(blocks[j].text)
+
+
 def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
     # OCR noise (a photo read as symbols) stands alone; the page's other
     # detectors skip it when they join across it.
@@ -74,19 +96,15 @@ def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[lis
     return group_lines(lines, width, widths=local_widths(clean, width))
 
 
-def _noise_finding(raw: str, noise: list[Line]) -> Finding:
-    edits = []
-    for ln in noise:
-        # The line with its own line break (and the white space around it).
-        start = raw.rfind("\n", 0, ln.start) + 1
-        end = raw.find("\n", ln.end)
-        end = len(raw) if end < 0 else end + 1
-        edits.append(Edit(start, end, ""))
+def _noise_finding(noise: list[Line]) -> Finding:
+    # A flag, not a fix: the lines are no blocks, so the fixes that rewrite the
+    # white space between blocks already drop them; edits here would collide.
     return Finding(
         FindingKind.REFLOW, tuple(Span(ln.start, ln.end) for ln in noise),
-        f"删除 {len(noise)} 行识别噪声（图片或线条被识别成的符号）",
-        f"delete {len(noise)} lines of OCR noise (a photo or a rule read as symbols)",
-        0.6, tuple(edits), details=(("noise", str(len(noise))),),
+        f"{len(noise)} 行是识别噪声（图片或线条被识别成的符号），随段落之间的分隔一起删除",
+        f"{len(noise)} lines are OCR noise (a photo or a rule read as symbols); "
+        "they go with the separators between blocks",
+        0.6, details=(("noise", str(len(noise))),),
     )
 
 

@@ -177,7 +177,7 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
         return Break(False, 1.0, "blank line")  # run 0 is the page's headings
     if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
         return Break(False, 1.0, "blank line")  # a heading: no clause punctuation
-    if heading_like(b.text) and not _word_across(a.text, b.text):
+    if heading_like(b.text) and not _word_across(a.text, b.text) and not _quote_runs_on(a.text, b.text):
         # A short line without punctuation is a heading, unless a word runs
         # into it (气象“硬 / 实力”: the paragraph's last line).
         return Break(False, 1.0, "blank line")
@@ -201,9 +201,7 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
     for ln in lines:
         if groups:
             prev = groups[-1][-1]
-            if is_noise(prev.text) or is_noise(ln.text):
-                br = Break(False, 1.0, "OCR noise")
-            elif across_runs or prev.run == ln.run:
+            if across_runs or prev.run == ln.run:
                 para = "".join(x.text for x in groups[-1]) if len(groups[-1]) < 6 else ""
                 br = decide(prev, ln, widths.get(prev.run, width) if widths else width, para)
             else:
@@ -229,10 +227,12 @@ def is_noise(text: str) -> bool:
     cjk = len(_CJK_CHAR.findall(vis))
     if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
         return True  # two specks far apart on one line ("1      四")
+    if len(vis) <= 8 and re.search(r"\S\s{2,}\S", text) and not stands_alone(text):
+        return True  # specks with wide gaps ("色  oo  委 全")
     if cjk >= len(vis) * 0.5 or stands_alone(text):
         return False
-    if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and re.search(r"[\u3000-\u303f\uff00-\uffef]", vis):
-        return True  # "2 oo。 2。 人": stray letters among Chinese punctuation
+    if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and (cjk or re.search(r"[\u3000-\u303f\uff00-\uffef]", vis)):
+        return True  # "2 oo。 2。 人", "时 eedeo": stray letters around a stray character
     return bool(re.search(r"[@】【|_~=<>]", vis)) or bool(re.search(r"\S\s{2,}\S", text)) or len(vis) <= 3
 
 
