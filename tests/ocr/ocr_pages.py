@@ -1,6 +1,6 @@
 """Build OCR test pages: typeset corpus articles, OCR them with tesseract, keep the gold.
 
-    python tests/ocr/ocr_pages.py OUTDIR [N]    # writes page-K.png/.ocr.txt/.gold.txt
+    python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
 
 Tests call ocr_page() for a couple of pages; the figures in the README come
 from running this over more pages and scoring with ../shared/eval/score.py.
@@ -55,9 +55,10 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7) -> tu
 def main(argv: list[str]) -> None:
     outdir = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 6
+    first = int(argv[2]) if len(argv) > 2 else 0
     outdir.mkdir(parents=True, exist_ok=True)
     articles = sorted((Path(__file__).resolve().parents[2].parent / "shared/corpus/articles").glob("*.txt"))
-    for k in range(n):
+    for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
         text, gold = ocr_page(art, outdir / f"page-{k}", seed=k)
         (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")

@@ -78,7 +78,10 @@ def test_hard_wrapped_article_is_reflowed(shared, indent):
 
 def test_interleaved_columns_are_rebuilt(shared, tmp_path):
     score = _scorer(shared)
-    for name in ("news-0001", "news-0002"):
+    # Silver readings of two OCR runs over one page. Sentences with OCR
+    # character errors can never match: reading order plus punctuation can
+    # reach 0.875 and 0.56 at best.
+    for name, least_sentences, most_cer in (("news-0001", 0.8, 0.1), ("news-0002", 0.5, 0.25)):
         raw = (shared / "corpus" / "raw" / f"{name}.txt").read_text("utf-8")
         silver = (shared / "corpus" / "raw" / f"{name}.silver.txt").read_text("utf-8")
         assert input_shape(raw) is Shape.INTERLEAVED
@@ -88,8 +91,9 @@ def test_interleaved_columns_are_rebuilt(shared, tmp_path):
         raw_summary, _ = score.score([], silver, raw)
         summary, _ = score.score([], silver, a.cleaned().text)
         assert raw_summary["sentences"] < 0.2
-        assert summary["sentences"] >= 0.45, (name, summary)
-        assert summary["cer"] <= raw_summary["cer"]
+        assert summary["sentences"] >= least_sentences, (name, summary)
+        assert summary["cer"] <= most_cer < raw_summary["cer"], (name, summary)
+        assert summary["breaks"]["recall"] >= 0.9
         # Rejecting everything gives the raw text back.
         assert a.cleaned([]).text == raw
 
