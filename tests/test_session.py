@@ -18,7 +18,8 @@ from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.fixes import apply_fixes
 from proofdesk.session import (FindingState, PageSession, PageState, apply_edits, change_size, char_diff,
                                correction_key, decide_everywhere, demo_files, find_in_issue, find_in_text,
-                               open_demo, proposal_text, replace_in_issue, same_corrections, text_edits)
+                               open_demo, proposal_text, replace_in_issue, same_corrections, text_edits,
+                               trim_edit)
 from proofdesk.store import PageStatus, Store
 
 RAW = "今天己经下雨了 ,明天也许晴。\n\n第二段文字在这里，\n\n继续写完。"
@@ -162,6 +163,21 @@ def test_every_outcome_turns_the_old_text_into_the_new(steps):
     if not any(a == "type" for _, a, _, _ in steps):
         accepted = [f for f in fs if s.state(f.id) is FindingState.ACCEPTED]
         assert s.text == apply_fixes(RAW, accepted).text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text("甲乙丙 ", max_size=12), st.data())
+def test_trim_edit_keeps_the_change_and_drops_the_unchanged_ends(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    e = Edit(a, b, data.draw(st.text("甲乙丙 ", max_size=5)))
+    t = trim_edit(text, e)
+    if t is None:
+        assert text[a:b] == e.text
+        return
+    assert apply_edits(text, [t]) == apply_edits(text, [e])
+    assert a <= t.start <= t.end <= b and len(t.text) <= len(e.text)
+    assert not (t.text and t.end > t.start and t.text[0] == text[t.start])
 
 
 def test_proposal_text_and_correction_key():

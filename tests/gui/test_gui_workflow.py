@@ -69,7 +69,9 @@ def test_import_cancel_stores_nothing_and_bad_file_is_named(make_window, store, 
     many = []
     for i in range(40):
         p = tmp_path / f"m{i}.txt"
-        p.write_text(f"第{i}版 编号{i * 7919}\n\n" + demo_files()[i % 2][1].decode("utf-8"), encoding="utf-8")
+        body = "\n\n".join(demo_files()[i % 2][1].decode("utf-8").replace("青禾", f"青禾{i}-{k}区")
+                             for k in range(15))  # long pages: the import takes seconds, cancel comes first
+        p.write_text(f"第{i}版\n\n" + body, encoding="utf-8")
         many.append(p)
     job = ImportJob(win, store.path, issue.id, read_files(many))
     job.start()

@@ -11,8 +11,8 @@ import getpass
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QSizePolicy, QLabel, QMainWindow, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
+                               QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from proofdesk.findings import FindingKind
 from proofdesk.gui import actions as window_actions
@@ -27,23 +27,15 @@ from proofdesk.gui.recovery import INTERVAL_MS, RecoveryFiles
 from proofdesk.gui.review_actions import ReviewActions
 from proofdesk.gui.strings import language, tr
 from proofdesk.gui.undo import TypingCommand
-from proofdesk.session import FindingState, Outcome, PageSession
+from proofdesk.session import FindingState, Outcome, PageSession, trim_edit
 from proofdesk.store import PageStatus
 
 
-def minimal_edit(text: str, e):
-    """Qt may report a whole paragraph as changed; trim it to what really changed (None: nothing)."""
-    end = min(e.end, len(text))
-    old = text[e.start:end]
-    if old == e.text:
-        return None
-    p = 0
-    while p < min(len(old), len(e.text)) and old[p] == e.text[p]:
-        p += 1
-    q = 0
-    while q < min(len(old), len(e.text)) - p and old[-1 - q] == e.text[-1 - q]:
-        q += 1
-    return type(e)(e.start + p, end - q, e.text[p:len(e.text) - q])
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 (no user name in this environment: leave it empty)
+        return ""
 
 
 def app_icon() -> QIcon:
@@ -59,7 +51,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
     def __init__(self, store, author: str | None = None, prompter=None):
         super().__init__()
         self.store = store
-        self.author = author if author is not None else getpass.getuser()
+        self.author = author if author is not None else _login()
         self.prompter = prompter or QtPrompter(self)
         self.session: PageSession | None = None
         self.undo = QUndoStack(self)
@@ -286,7 +278,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         s = self.session
         before = s.snapshot()
         offsets = self.cleaned.offsets
-        e = minimal_edit(s.text, change_to_edit(self.cleaned.document(), offsets, position, removed, added))
+        e = trim_edit(s.text, change_to_edit(self.cleaned.document(), offsets, position, removed, added))
         if e is None:
             return  # a format-only notification, not an edit
         a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)

@@ -24,11 +24,11 @@ from proofdesk.session.issue import (DEMO_TITLE, Occurrence, decide_everywhere, 
                                      same_corrections)
 from proofdesk.session.page import FindingState, Outcome, PageSession, PageState, Row, Snapshot
 from proofdesk.session.text import (apply_edits, change_size, char_diff, correction_key, edit_region,
-                                    proposal_text, text_edits)
+                                    proposal_text, text_edits, trim_edit)
 
 __all__ = [
     "DEMO_TITLE", "FindingState", "Occurrence", "Outcome", "PageSession", "PageState", "Row", "Snapshot",
     "apply_edits", "change_size", "char_diff", "correction_key", "decide_everywhere", "demo_files",
     "edit_region", "find_in_issue", "find_in_text", "open_demo", "proposal_text", "replace_in_issue",
-    "replacement_for", "same_corrections", "text_edits",
+    "replacement_for", "same_corrections", "text_edits", "trim_edit",
 ]

@@ -40,6 +40,25 @@ def text_edits(old: str, new: str) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
+def trim_edit(text: str, e: Edit) -> Edit | None:
+    """The same change with the unchanged characters at both ends left out (None: no change).
+
+    An editor may report a whole paragraph as replaced when one character was typed.
+    """
+    end = min(e.end, len(text))
+    old = text[e.start:end]
+    if old == e.text:
+        return None
+    n = min(len(old), len(e.text))
+    p = 0
+    while p < n and old[p] == e.text[p]:
+        p += 1
+    q = 0
+    while q < n - p and old[-1 - q] == e.text[-1 - q]:
+        q += 1
+    return Edit(e.start + p, end - q, e.text[p:len(e.text) - q])
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     out, pos = [], 0
     for e in sorted(edits):
