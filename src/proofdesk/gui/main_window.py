@@ -55,6 +55,8 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.prompter = prompter or QtPrompter(self)
         self.session: PageSession | None = None
         self.undo = QUndoStack(self)
+        # A step keeps the page text before it (shared with the step before); bound the memory on long pages.
+        self.undo.setUndoLimit(500)
         self.undo.indexChanged.connect(self._undo_moved)
         self.recovery = RecoveryFiles(store.path)
         self._applying = False
