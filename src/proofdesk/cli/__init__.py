@@ -38,12 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    # No command (or only options, as in `proofdesk --db x.sqlite3`) opens the editor.
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["gui", *argv]
     args = parser.parse_args(argv)
-    if args.command is None:
-        if "gui" not in parser._subparsers._group_actions[0].choices:  # noqa: SLF001
-            parser.print_help()
-            return EXIT_USER_ERROR
-        args = parser.parse_args(["gui", *argv])
     try:
         return int(args.func(args) or 0)
     except ProofDeskError as e:

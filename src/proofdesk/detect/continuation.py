@@ -42,7 +42,8 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         return None
     # The first line of a page is its title even with a comma in it.
     page_title = p == 0 and a.index == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
-    stub = heading_like(text_a) or a.kind.is_heading or a.kind is BlockKind.CAPTION or page_title
+    stub = (heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading \
+        or a.kind is BlockKind.CAPTION or page_title
     if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE):
         return None
     moved: list[Block] = []
@@ -69,7 +70,7 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         photo_only = moved and all(m.kind in (BlockKind.CAPTION, BlockKind.CREDIT) for m in moved)
         before = seq[p - 1] if p else None
         after_body = before is None or (before.kind.is_body and ends_complete(ctx.text_of(before.index)))
-        if word and not moved:
+        if (word or _fragment_start(text_b)) and not moved:
             conf = 0.75
         elif photo_only and after_body:
             conf = 0.7
@@ -98,7 +99,7 @@ _NO_START = set("的了着过们之，。、；：！？”’）)】》,.;:!?")
 _FUNCTION_END = set("的地得和与及或而并把被对从向以为将是在于之其所让使给跟同比很都也又还就才再更最已未不没")
 _FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "就是", "还是", "以及", "并且", "而且",
                   "但是", "因为", "所以", "如果", "虽然", "尽管", "通过", "根据", "按照", "随着", "关于", "对于",
-                  "不断", "进一步", "逐步", "将会", "还会", "也会", "都会", "就会", "可以", "继续", "开始")
+                  "不断", "进一步", "逐步", "将会", "还会", "也会", "都会", "就会", "可以", "继续", "开始", "作为")
 
 
 def _hard_cut(text_a: str, text_b: str) -> bool:
@@ -125,6 +126,16 @@ _ADVERBS = ("此外", "同时", "目前", "如今", "为此", "对此", "据悉"
             "今年", "去年", "明年", "当天", "当晚", "事实上", "实际上", "与此同时", "记者了解到")
 
 
+_PROSE_WORDS = ("的", "了", "通过", "将", "把", "被", "对于", "已经", "正在", "可以", "表示", "认为",
+                "指出", "介绍", "告诉", "作为")
+
+
+def _fragment_start(text_b: str) -> bool:
+    """B opens with a sentence too short to stand alone (展。记者…): the tail of a cut one."""
+    m = re.match(r"[^。！？，、；：]{1,4}[。！？]", text_b)
+    return bool(m)
+
+
 def _adverbial(clause: str) -> bool:
     """A short opening clause of the kind that starts paragraphs: 近年来，台风生成后，此外，"""
     return clause in _ADVERBS or clause[-1:] in "来后前时中间年月日天" or clause.startswith(("据", "在", "随着", "对于"))
@@ -147,8 +158,8 @@ def _cut_confidence(text_a: str, text_b: str, word: str, photo: bool = False) ->
         return 0.85
     # A clause-less tail may be an inner subhead glued to its paragraph ("…答卷。赋能千行百业集聚成势").
     # Then the next block opens a paragraph: a date, a number, a quote, or a short opening clause.
-    # Glued subheads are terse phrases; a 的 inside means running prose.
-    if "的" in tail:
+    # Glued subheads are terse phrases; particles or reporting verbs mean running prose.
+    if any(w in tail for w in _PROSE_WORDS):
         return 0.75
     # A photo dropped into the gap is itself a sign of a column cut.
     if photo:

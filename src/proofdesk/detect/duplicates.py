@@ -51,6 +51,10 @@ def _clauses(text: str) -> list[str]:
         if len(c) >= 2 * ANCHOR:
             keys.append("<" + c[:ANCHOR])
             keys.append(">" + c[-ANCHOR:])
+    # The block's own ends: a repeated tail ends where the paragraph it copies ends.
+    if len(text) >= MIN_DUP:
+        keys.append("<<" + text[:ANCHOR])
+        keys.append(">>" + text[-ANCHOR:])
     return keys
 
 
@@ -75,6 +79,8 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
             for j in post:
                 if j != i:
                     votes[j] += ANCHOR if c[0] in "<>" else len(c)
+                    if c[:2] in ("<<", ">>"):
+                        votes[j] += 2  # block ends are stronger evidence than clause ends
         found = [j for j, v in votes.items() if v >= MIN_DUP]
         if found:
             out[i] = sorted(found, key=lambda j: (-votes[j], j))[:4]

@@ -11,7 +11,7 @@ from proofdesk.page.blocks import Block, BlockKind
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A paragraph (or a sentence) may end with these; anything else means cut off.
-TERMINAL = "。！？!?…”’」』）)】》；;"
+TERMINAL = "。！？!?…”’」』）)】》；;\"'"
 CLAUSE_PUNCT = "，。；！？、：,;!?:"
 
 JUMP_RE = re.compile(
@@ -29,7 +29,8 @@ CREDIT_RE = re.compile(
     rf"|(?:图|摄影)[:：/]\s*{_NAME})\s*[）)]?$"
 )
 BYLINE_BODY_RE = re.compile(
-    rf"^(?:本报讯|[{CJK}]{{1,10}}(?:日报|晚报|报)讯|(?:新华社|中新社|本报)[{CJK}\d]{{0,20}}电|据新华社)"
+    rf"^(?:本报讯|[{CJK}]{{1,10}}(?:日报|晚报|报|网|社)讯|(?:新华社|中新社|本报)[{CJK}\d]{{0,20}}电|据新华社"
+    rf"|[{CJK}]{{2,16}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯))"
     r"|^[（(]?(?:本报)?记者[^）)]{1,30}[）)]"
 )
 BYLINE_RE = re.compile(rf"^(?:本报|[{CJK}]{{0,8}}报)?(?:特约)?(?:记者|通讯员)\s*{_NAME}(?:[\s、，]+{_NAME})*$")
