@@ -27,15 +27,17 @@ from proofdesk.page.classify import CAPTION_START_RE, CREDIT_RE, JUMP_RE, TERMIN
 # ASCII often, so only letters and digits count as narrow.
 _NARROW = re.compile(r"[A-Za-z0-9.%]")
 _SPACE = re.compile(r"[ \t\u00a0]")
+_CAPITAL = re.compile(r"[A-Z]")
 OPENERS = "“‘「『（(《【\""
 
 
 def line_width(text: str) -> float:
-    """Printed width of a line in ems (CJK = 1, Latin letters and digits = 0.55)."""
+    """Printed width of a line in ems (CJK = 1, digits and small letters = 0.55, capitals 0.7)."""
     narrow = len(_NARROW.findall(text))
+    capitals = len(_CAPITAL.findall(text))
     spaces = len(_SPACE.findall(text))
     # A space is printed narrow too (本报讯通讯员 李琼 报道); OCR also invents some.
-    return len(text) - narrow - spaces + 0.55 * narrow + 0.5 * spaces
+    return len(text) - narrow - spaces + 0.55 * (narrow - capitals) + 0.7 * capitals + 0.5 * spaces
 
 
 class Shape(str, Enum):
