@@ -168,3 +168,21 @@ def test_install_without_a_bundle_says_how_to_build_one(tmp_path: Path) -> None:
 def test_install_needs_a_prefix(fake_bundle: Path) -> None:
     done = run_install(bundle=fake_bundle)
     assert done.returncode == 2 and "usage" in done.stderr
+
+
+def run_validator(*cmd: str) -> subprocess.CompletedProcess:
+    import shutil
+
+    assert shutil.which(cmd[0]), f"{cmd[0]} is missing: apt-get install appstream desktop-file-utils"
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+
+
+def test_metainfo_passes_appstreamcli_validate() -> None:
+    done = run_validator("appstreamcli", "validate", "--no-net", str(METAINFO))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_desktop_file_passes_desktop_file_validate() -> None:
+    done = run_validator("desktop-file-validate", str(DESKTOP))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "error" not in done.stdout
