@@ -129,6 +129,8 @@ def test_install_puts_bundle_desktop_file_metainfo_and_icons_under_prefix(
     entry = read_desktop(prefix / "share" / "applications" / "proofdesk.desktop")
     assert shlex.split(entry["Exec"]) == [str(prefix / "bin" / "proofdesk")]
     assert entry["TryExec"] == str(prefix / "bin" / "proofdesk")
+    done = run_validator("desktop-file-validate", str(prefix / "share" / "applications" / "proofdesk.desktop"))
+    assert done.returncode == 0, done.stdout + done.stderr
     assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").read_bytes() == METAINFO.read_bytes()
     icon = prefix / "share" / "icons" / "hicolor" / "48x48" / "apps" / f"{APP_ID}.png"
     assert png_size(icon) == (48, 48)
