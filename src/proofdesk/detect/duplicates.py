@@ -55,6 +55,9 @@ def _clauses(text: str) -> list[str]:
     if len(text) >= MIN_DUP:
         keys.append("<<" + text[:ANCHOR])
         keys.append(">>" + text[-ANCHOR:])
+        # and the stretch next to each end, in case an OCR error sits right at the end
+        keys.append("<<" + text[ANCHOR:2 * ANCHOR])
+        keys.append(">>" + text[-2 * ANCHOR:-ANCHOR])
     return keys
 
 

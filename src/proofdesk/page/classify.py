@@ -44,6 +44,10 @@ def ends_complete(text: str) -> bool:
     return bool(t) and (t[-1] in TERMINAL or bool(JUMP_RE.search(t[-12:])))
 
 
+# Titles with a comma pair two terse phrases; these words mean a sentence instead.
+_PROSE = re.compile(r"[的了当在将把被]|通过|对于|表示")
+
+
 def heading_like(text: str) -> bool:
     """Short, and no sentence punctuation inside: how titles and banners look."""
     if len(text) > 48 or not text:
@@ -54,7 +58,7 @@ def heading_like(text: str) -> bool:
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
     parts = re.split(r"[，,]", core)
     if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4
-                                               or re.match(r"\d+月\d+日", core))):
+                                               or core[0].isdigit() or _PROSE.search(core))):
         return False
     if core.count("、") > 1:
         return False
