@@ -172,8 +172,8 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
     """Split the flow into rows (start, pattern): a row holds one line of some columns.
 
     Dynamic programming over row starts and patterns: a row links its line in
-    column c to the line in column c of the row before, when both rows hold
-    that column. Changing the pattern costs CHANGE between regular rows and
+    column c to the line in column c of the row before (or, when that row
+    skipped the column, of the row before it). Changing the pattern costs CHANGE between regular rows and
     IRREGULAR for every irregular row, so the rows change only where
     continuity evidence pays for it. Linear in the number of lines.
     """
@@ -186,6 +186,8 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
     where = [{c: k for k, c in enumerate(pat)} for pat in PATTERNS]
     shared = [[[(where[a][c], where[b][c]) for c in PATTERNS[b] if c in where[a]] for b in range(npat)]
               for a in range(npat)]
+    missing = [[[(c, where[b][c]) for c in PATTERNS[b] if c not in where[a]] for b in range(npat)]
+               for a in range(npat)]
     cost = [[_cost(a, b) for b in range(npat)] for a in range(npat)]
     for p in range(n):
         for b, pat in enumerate(PATTERNS):
@@ -203,6 +205,15 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
                 val = best[q][a] - cost[a][b]
                 for i, j in shared[a][b]:
                     val += score(q + i, p + j)
+                if missing[a][b]:
+                    # A column the row before skipped links to the row before
+                    # that, on the best path to it (a Viterbi approximation).
+                    r = back[q][a]
+                    if r >= 0:
+                        q2 = q - len(PATTERNS[r])
+                        for c, j in missing[a][b]:
+                            if c in where[r]:
+                                val += score(q2 + where[r][c], p + j)
                 if val > top:
                     top, arg = val, a
             best[p][b], back[p][b] = top - 0.01 * k, arg
@@ -232,6 +243,61 @@ def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
 def _read_order(rows, seq_idx: list[int]) -> list[int]:
     slots = _slots(rows)
     return [seq_idx[i] for c in sorted(slots) for i in slots[c]]
+
+
+def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
+    slots: dict[int, list[int]] = {}
+    for p, pat in rows:
+        for k, c in enumerate(pat):
+            slots.setdefault(c, []).append(p + k)
+    return slots
+
+
+def _read_order(rows, seq_idx: list[int]) -> list[int]:
+    slots = _slots(rows)
+    return [seq_idx[i] for c in sorted(slots) for i in slots[c]]
+
+
+def _fix_phases(rows, score: _Scores):
+    """Choose which column is which inside each stretch of identical rows.
+
+    Inside a stretch of K-column rows every link i -> i + K is the same
+    whichever line is called column 1, so the row DP decides the labels on
+    thin evidence at the stretch's edges. Every cyclic relabelling is tried,
+    and the one whose whole reading order reads best is kept: the bottom of
+    each column has to run on into the top of the next one.
+    """
+    def total(rs) -> float:
+        slots = _slots(rs)
+        flat = [i for c in sorted(slots) for i in slots[c]]
+        return sum(score(a, b) for a, b in zip(flat, flat[1:]))
+
+    rows = list(rows)
+    r = 0
+    while r < len(rows):
+        pat = rows[r][1]
+        e = r
+        while e < len(rows) and rows[e][1] == pat:
+            e += 1
+        k = len(pat)
+        if k >= 2 and pat == tuple(range(k)) and e - r >= 2:
+            best, choice = total(rows), rows
+            for shift in range(1, k):
+                trial = rows[:r] + [(p, tuple((c + shift) % k for c in pt)) for p, pt in rows[r:e]] + rows[e:]
+                t = total(trial)
+                if t > best + 1e-9:
+                    best, choice = t, trial
+            rows = choice
+        r = e
+    return rows
+
+
+def _slots(rows) -> dict[int, list[int]]:
+    slots: dict[int, list[int]] = {}
+    for p, pat in rows:
+        for k, c in enumerate(pat):
+            slots.setdefault(c, []).append(p + k)
+    return slots
 
 
 def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[int]]:
