@@ -81,7 +81,7 @@ def test_interleaved_columns_are_rebuilt(shared, tmp_path):
     # Silver readings of two OCR runs over one page. Sentences with OCR
     # character errors can never match: reading order plus punctuation can
     # reach 0.875 and 0.56 at best.
-    for name, least_sentences, most_cer in (("news-0001", 0.8, 0.1), ("news-0002", 0.5, 0.25)):
+    for name, least_sentences, most_cer in (("news-0001", 0.8, 0.15), ("news-0002", 0.5, 0.2)):
         raw = (shared / "corpus" / "raw" / f"{name}.txt").read_text("utf-8")
         silver = (shared / "corpus" / "raw" / f"{name}.silver.txt").read_text("utf-8")
         assert input_shape(raw) is Shape.INTERLEAVED

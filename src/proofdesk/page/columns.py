@@ -233,6 +233,7 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
 
 
 def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
+    """Column -> flow indices of its lines, top to bottom."""
     slots: dict[int, list[int]] = {}
     for p, pat in rows:
         for k, c in enumerate(pat):
@@ -241,63 +242,9 @@ def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
 
 
 def _read_order(rows, seq_idx: list[int]) -> list[int]:
+    """Line indices column by column, left to right."""
     slots = _slots(rows)
     return [seq_idx[i] for c in sorted(slots) for i in slots[c]]
-
-
-def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
-    slots: dict[int, list[int]] = {}
-    for p, pat in rows:
-        for k, c in enumerate(pat):
-            slots.setdefault(c, []).append(p + k)
-    return slots
-
-
-def _read_order(rows, seq_idx: list[int]) -> list[int]:
-    slots = _slots(rows)
-    return [seq_idx[i] for c in sorted(slots) for i in slots[c]]
-
-
-def _fix_phases(rows, score: _Scores):
-    """Choose which column is which inside each stretch of identical rows.
-
-    Inside a stretch of K-column rows every link i -> i + K is the same
-    whichever line is called column 1, so the row DP decides the labels on
-    thin evidence at the stretch's edges. Every cyclic relabelling is tried,
-    and the one whose whole reading order reads best is kept: the bottom of
-    each column has to run on into the top of the next one.
-    """
-    def total(rs) -> float:
-        slots = _slots(rs)
-        flat = [i for c in sorted(slots) for i in slots[c]]
-        return sum(score(a, b) for a, b in zip(flat, flat[1:]))
-
-    rows = list(rows)
-    r = 0
-    while r < len(rows):
-        pat = rows[r][1]
-        e = r
-        while e < len(rows) and rows[e][1] == pat:
-            e += 1
-        k = len(pat)
-        if k >= 2 and pat == tuple(range(k)) and e - r >= 2:
-            best, choice = total(rows), rows
-            for shift in range(1, k):
-                trial = rows[:r] + [(p, tuple((c + shift) % k for c in pt)) for p, pt in rows[r:e]] + rows[e:]
-                t = total(trial)
-                if t > best + 1e-9:
-                    best, choice = t, trial
-            rows = choice
-        r = e
-    return rows
-
-
-def _slots(rows) -> dict[int, list[int]]:
-    slots: dict[int, list[int]] = {}
-    for p, pat in rows:
-        for k, c in enumerate(pat):
-            slots.setdefault(c, []).append(p + k)
-    return slots
 
 
 def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[int]]:
