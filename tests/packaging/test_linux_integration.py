@@ -9,6 +9,7 @@ import os
 import shlex
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from importlib import metadata
 from pathlib import Path
@@ -80,6 +81,29 @@ def test_icon_png_has_its_size(size: int) -> None:
 def test_icon_svg_is_well_formed() -> None:
     root = ET.parse(PACKAGING / "icons" / "proofdesk.svg").getroot()
     assert root.tag.endswith("svg") and root.get("viewBox") == "0 0 256 256"
+
+
+@pytest.mark.gui
+def test_desktop_icons_are_the_app_icon_rendered(qapp) -> None:
+    """The menu shows the same icon as the window: packaging/make_icons.py output is up to date."""
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        import make_icons
+    finally:
+        sys.path.remove(str(PACKAGING))
+    from PySide6.QtGui import QImage
+
+    assert make_icons.SVG.read_bytes() == make_icons.APP_ICON.read_bytes(), "run packaging/make_icons.py"
+    for size in SIZES:
+        fresh = make_icons.render_image(make_icons.APP_ICON, size).convertToFormat(QImage.Format.Format_ARGB32)
+        committed = QImage(str(make_icons.png_path(size))).convertToFormat(QImage.Format.Format_ARGB32)
+        assert committed.size() == fresh.size()
+        # a tolerance for antialiasing differences between Qt versions
+        differing = sum(
+            1 for x in range(size) for y in range(size)
+            if max(abs(((committed.pixel(x, y) >> s) & 255) - ((fresh.pixel(x, y) >> s) & 255))
+                   for s in (0, 8, 16, 24)) > 24)
+        assert differing <= size * size // 50, f"{size}px icon is stale: run packaging/make_icons.py"
 
 
 @pytest.fixture
