@@ -109,8 +109,8 @@ def _hard_cut(text_a: str, text_b: str) -> bool:
     recent = text_a[-80:]
     if recent.count("（") + recent.count("(") > recent.count("）") + recent.count(")"):
         return True  # an open bracket: （来源：…编 | 译：某某）
-    if recent.count("“") > recent.count("”") and text_b.count("”") > text_b.count("“"):
-        return True  # a quotation opened before the break and closed after it
+    if recent.count("“") > recent.count("”"):
+        return True  # a quotation opened before the break and not closed: the sentence goes on
     if last in _FUNCTION_END or text_a.endswith(_FUNCTION_END2):
         # Only as a word of its own: 高地, 应对, 成为 end titles; a lone 的 or 可能 does not.
         tail = text_a[-6:]

@@ -219,6 +219,8 @@ class _Finder:
             score += 0.5  # it opens an article, as an original does
         elif prev is None and nxt is not None and nxt.kind.is_heading:
             score -= 0.3  # a stray paragraph above the page's first title
+        if nxt is None:
+            score += 0.1  # the page's end is a likelier place for an original than right above a title
         if nxt is not None and nxt.kind is BlockKind.BODY:
             score += 0.5  # it is followed by more of an article, not by a new one
             if not ends_complete(last.text):

@@ -53,7 +53,15 @@ def heading_like(text: str) -> bool:
     if len(text) > 48 or not text:
         return False
     core = text.strip("—-")
-    if not core or core[-1] in "。）)" or any(c in "。；！？;?" for c in core) or core[-1] in "：:、，,":
+    if not core:
+        return False
+    # A title may end with a bracketed column name (…（经济聚焦·农田里的新鲜事）) or be a short question.
+    m = re.match(r"^(.{6,}?)[（(][^（()）。！？]{1,20}[）)]$", core)
+    if m:
+        core = m.group(1)
+    elif core[-1] in "？！?!" and len(core) <= 30:
+        core = core[:-1]
+    if not core or core[-1] in "。）)" or any(c in "。；！？;?!" for c in core) or core[-1] in "：:、，,":
         return False
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
     parts = re.split(r"[，,]", core)
