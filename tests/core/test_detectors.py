@@ -102,3 +102,15 @@ def test_findings_carry_both_languages_and_confidence():
     for f in analyze(raw).findings:
         assert f.message_zh and f.message_en and 0 < f.confidence <= 1
         assert all(0 <= s.start <= s.end <= len(raw) for s in f.spans)
+
+
+def test_a_function_word_read_twice_is_reduced_but_doubled_words_stay():
+    raw = "我们的的目标是常常去看看，实实在在地工作，关注标的的特定性。"
+    assert clean_text(raw).strip() == "我们的目标是常常去看看，实实在在地工作，关注标的的特定性。"
+
+
+def test_undecodable_characters_are_flagged_not_guessed():
+    raw = "黄鸣飞表示\ufffd今年的工作很重要。"
+    flags = [f for f in analyze(raw).of_kind(FindingKind.CHAR) if f.detail("problem") == "garbled"]
+    assert len(flags) == 1 and not flags[0].has_fix
+    assert "\ufffd" in clean_text(raw)

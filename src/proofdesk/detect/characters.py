@@ -44,6 +44,11 @@ RULES = (
 )
 _TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
                BlockKind.SUBHEAD, BlockKind.KICKER)
+# A function word read twice (的的, 了了) is a scanning stutter; real doubled words
+# (常常, 看看) are content words and never match this.
+_STUTTER = re.compile(r"([的了是在和与及])\1(?!\1)")
+# U+FFFD: bytes the extraction could not decode. Only a proofreader can restore them.
+_GARBLED = re.compile("\ufffd+")
 WIN = 4
 MIN_GAIN = 3.0
 # 己 and 末 almost never stand alone in modern text, while 已 and 未 often do
@@ -120,6 +125,17 @@ def detect(ctx: PageContext) -> list[Finding]:
                 new = repl
                 out.append(_finding(b.raw_pos(s), b.raw_pos(s + len(old)), new, zh, en, 0.8, old))
                 seen.update(range(s, s + len(old)))
+        for m in _STUTTER.finditer(t):
+            i, c = m.start(), m.group(1)
+            # 实实在在 (AABB), 标的的 (标的 + 的): a doubled character that belongs to words
+            if t[max(0, i - 1):i] == c or (i >= 2 and t[i - 2] == t[i - 1]) or freq(t[max(0, i - 1):i + 1]) > 0:
+                continue
+            out.append(_finding(b.raw_pos(i), b.raw_pos(i + 2), c,
+                                f"“{c}”重复了一次（扫描重影），删去一个", f"{c} read twice; keep one", 0.7, c + c))
+        for m in _GARBLED.finditer(t):
+            out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), b.raw_pos(m.end())),),
+                               "无法识别的乱码字符，请对照原件补全", "Undecodable characters: check the scan",
+                               0.9, details=(("problem", "garbled"),)))
         for m in _KANA_RE.finditer(t):
             i = m.start()
             near = t[max(0, i - 2):i] + t[i + 1:i + 3]
