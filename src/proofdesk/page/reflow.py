@@ -31,6 +31,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 OPENERS = "“‘「『（(《【\""
 
 
+@lru_cache(maxsize=16384)  # each line is asked about several times
 def line_width(text: str) -> float:
     """Printed width of a line in ems (CJK = 1, digits and small letters = 0.55, capitals 0.7)."""
     narrow = len(_NARROW.findall(text))
@@ -84,6 +85,7 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
     return 6 <= stats.width <= 45 and stats.share_full >= 0.4 and stats.share_open >= 0.4
 
 
+@lru_cache(maxsize=16384)  # each line is asked about several times
 def ends_sentence(text: str) -> bool:
     t = text.rstrip()
     return bool(t) and (t[-1] in TERMINAL or t.endswith(("……", "…")) or bool(JUMP_RE.search(t[-12:])))
@@ -92,6 +94,7 @@ def ends_sentence(text: str) -> bool:
 _CREDIT_END = re.compile(r"(?:供图|摄|摄影|新华社发|资料图片|制图)$")
 
 
+@lru_cache(maxsize=16384)  # each line is asked about several times
 def stands_alone(text: str) -> bool:
     """Credits and jump markers are blocks of their own, whatever their width."""
     if len(text) <= 40 and CREDIT_RE.match(text):
