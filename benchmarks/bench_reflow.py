@@ -59,10 +59,20 @@ def interleave(lines: list[str]) -> list[str]:
     return out
 
 
+def cold() -> None:
+    """Forget per-line and per-junction answers, so no run profits from the one before."""
+    from proofdesk import words
+    from proofdesk.page import reflow
+
+    for fn in (reflow.line_width, reflow.ends_sentence, reflow.stands_alone, reflow.is_noise, words.best_route):
+        fn.cache_clear()
+
+
 def timed(fn, *args, repeat: int = 3) -> float:
-    """Best of repeat runs: the machine is shared, the minimum is the least disturbed."""
+    """Best of repeat cold runs: the machine is shared, the minimum is the least disturbed."""
     best = float("inf")
     for _ in range(repeat):
+        cold()
         t = time.perf_counter()
         fn(*args)
         best = min(best, time.perf_counter() - t)

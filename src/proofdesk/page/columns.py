@@ -55,12 +55,13 @@ def _spans_word(a: str, b: str) -> bool:
 
 
 def _looks_single_column(seq: list[Line], width: float) -> bool:
-    """Cheap test on every fifth line: unless lines two to four apart clearly
+    """Cheap test on a sample of lines: unless lines two to four apart clearly
     continue each other better than neighbours do, the page is one column
     (text that reads well at no distance is no interleaving either)."""
     sums = [0.0] * (KMAX + 1)
     samples = 0
-    for i in range(0, len(seq) - KMAX, 5):
+    # At most about 60 samples: the test is about the page, not each line.
+    for i in range(0, len(seq) - KMAX, max(5, len(seq) // 60)):
         samples += 1
         for k in range(1, KMAX + 1):
             sums[k] += continuity(seq[i], seq[i + k], width)
