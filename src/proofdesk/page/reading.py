@@ -43,8 +43,9 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         return blocks, []
     # Lines OCR read from a photo are no blocks: the fixes that rewrite the
     # white space between blocks (joins, layout) drop them with it.
-    noise = [ln for ln in lines if is_noise(ln.text)]
-    lines = [ln for ln in lines if not is_noise(ln.text)]
+    flags = [is_noise(ln.text) for ln in lines]
+    noise = [ln for ln, bad in zip(lines, flags) if bad]
+    lines = [ln for ln, bad in zip(lines, flags) if not bad]
     findings = [_noise_finding(noise)] if noise else []
     streams = _streams(lines, stats)
     if streams is None:
@@ -90,10 +91,7 @@ def _moved_whole(blocks: list[Block], k: int) -> bool:
 
 
 def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
-    # OCR noise (a photo read as symbols) stands alone; the page's other
-    # detectors skip it when they join across it.
-    clean = [ln for ln in lines if not is_noise(ln.text)]
-    return group_lines(lines, width, widths=local_widths(clean, width))
+    return group_lines(lines, width, widths=local_widths(lines, width))
 
 
 def _noise_finding(noise: list[Line]) -> Finding:

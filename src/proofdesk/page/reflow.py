@@ -223,7 +223,7 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def is_noise(text: str) -> bool:
     """A line OCR read from a photo or a rule: symbols, stray letters, wide gaps."""
     vis = "".join(text.split())
