@@ -1,6 +1,7 @@
 """Build OCR test pages: typeset corpus articles, OCR them with tesseract, keep the gold.
 
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
+    python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
 
 Tests call ocr_page() for a couple of pages; the figures in the README come
 from running this over more pages and scoring with ../shared/eval/score.py.
@@ -16,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from typeset import read_article, typeset  # noqa: E402
 
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CAPTIONS = [
     "3月5日，工作人员在现场检查设备运行情况。",
     "图为当地群众在新建成的广场上休闲健身。",
@@ -52,12 +54,42 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7) -> tu
     return "\n\n".join(p for p in parts if p) + "\n", page.gold
 
 
+def score_dir(outdir: Path) -> None:
+    """Score every page's OCR text and its cleaned text against the gold (score.py, no checks)."""
+    import importlib.util
+
+    from proofdesk.analysis import clean_text
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    keys = (("P", lambda s: s["breaks"]["precision"]), ("R", lambda s: s["breaks"]["recall"]),
+            ("CER", lambda s: s["cer"]), ("sentences", lambda s: s["sentences"]))
+    rows = []
+    golds = sorted(outdir.glob("page-*.gold.txt"), key=lambda p: int(p.name.split("-")[1].split(".")[0]))
+    for gold_path in golds:
+        gold = gold_path.read_text(encoding="utf-8")
+        raw = gold_path.with_name(gold_path.name.replace(".gold.", ".ocr.")).read_text(encoding="utf-8")
+        before, _ = score.score([], gold, raw)
+        after, _ = score.score([], gold, clean_text(raw))
+        rows.append((before, after))
+        print(gold_path.name.split(".")[0], "raw", " ".join(f"{k} {f(before):.3f}" for k, f in keys),
+              "| clean", " ".join(f"{k} {f(after):.3f}" for k, f in keys))
+    for label, k in (("raw", 0), ("clean", 1)):
+        print(f"mean {label} ({len(rows)} pages):",
+              " ".join(f"{name} {sum(f(r[k]) for r in rows) / len(rows):.3f}" for name, f in keys))
+    print("pages where cleaning raised the CER:", sum(1 for b, a in rows if a["cer"] > b["cer"]))
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--score":
+        score_dir(Path(argv[1]))
+        return
     outdir = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 6
     first = int(argv[2]) if len(argv) > 2 else 0
     outdir.mkdir(parents=True, exist_ok=True)
-    articles = sorted((Path(__file__).resolve().parents[2].parent / "shared/corpus/articles").glob("*.txt"))
+    articles = sorted((SHARED / "corpus" / "articles").glob("*.txt"))
     for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
         text, gold = ocr_page(art, outdir / f"page-{k}", seed=k)
