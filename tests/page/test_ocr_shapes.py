@@ -1,0 +1,61 @@
+"""A small tesseract-shaped page, written for this test: wrapped lines with the
+indents lost, a byline cut between its names, a blank line inside a sentence,
+a photo read as symbols, and a caption that interrupts a paragraph."""
+from __future__ import annotations
+
+from proofdesk.analysis import analyze
+from proofdesk.findings import FindingKind
+from proofdesk.page.reading import input_shape
+from proofdesk.page.reflow import Shape
+
+P1 = "清晨七点，老街尽头的书店已经亮起了灯。店主把新到的图书一本本摆上书架，又给门口的绿萝浇了水，再把昨天读者留下的便条收进抽屉。"
+P2 = "这家书店开了二十多年，去年一度面临关门。街坊们自发组织读书会，每周六下午在店里聚会，书店的客人渐渐多了起来，连隔壁小学的孩子也常来借书。"
+P3 = "店主说，书店能留下来，靠的是大家的喜欢。她准备在二楼开一间自习室，让附近的学生放学后有个安静的地方写作业，也欢迎老人来看报纸。"
+CAPTION = "图为读者在书店里挑选图书。"
+
+
+def wrap(text: str, width: int = 14) -> list[str]:
+    """Lines of a justified column; the first line is two characters narrower (the
+    indent, which the OCR lost)."""
+    out, rest = [text[: width - 2]], text[width - 2:]
+    while rest:
+        out.append(rest[:width])
+        rest = rest[width:]
+    return out
+
+
+def page() -> str:
+    p2 = wrap(P2)
+    p1 = wrap(P1)
+    # Tesseract split P1 into two text blocks in mid-sentence, and the column
+    # ends inside P2, under which stands the photo and its caption.
+    lines = (["小城书店的新生活", "", "本报记者 王", "明", ""] + p1[:3] + [""] + p1[3:] + [""]
+             + p2[:4] + ["", "@ 口  ee", "", CAPTION, ""] + p2[4:] + [""] + wrap(P3))
+    return "\n".join(lines) + "\n"
+
+
+def test_the_page_is_read_as_hard_wrapped():
+    assert input_shape(page()) is Shape.HARD_WRAPPED
+
+
+def test_paragraphs_come_back_whole_and_the_noise_goes():
+    raw = page()
+    a = analyze(raw)
+    cleaned = [ln for ln in a.cleaned().text.splitlines() if ln.strip()]
+    assert P1 in cleaned  # joined over the blank line inside its sentence
+    assert P3 in cleaned
+    assert CAPTION in cleaned  # a block of its own
+    assert any("".join(ln.split()) == "本报记者王明" for ln in cleaned)
+    assert not any("@" in ln or "ee" in ln for ln in cleaned)
+    # Each half of the interrupted paragraph is one line at least; joined, when
+    # the broken-continuation fix applies.
+    half1, half2 = "".join(wrap(P2)[:4]), "".join(wrap(P2)[4:])
+    assert any(half1 in ln for ln in cleaned) and any(half2 in ln for ln in cleaned)
+    noise = [f for f in a.of_kind(FindingKind.REFLOW) if f.detail("noise")]
+    assert len(noise) == 1 and not noise[0].has_fix
+    assert raw[noise[0].start:noise[0].end] == "@ 口  ee"
+
+
+def test_rejecting_everything_gives_the_raw_page():
+    raw = page()
+    assert analyze(raw).cleaned([]).text == raw
