@@ -117,6 +117,9 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
         f"join the {n} wrapped lines of this paragraph",
         conf,
         edits,
+        # Each line join stands alone: where a duplicate fix removes some of
+        # the lines, the other joins still apply.
+        partial=True,
         details=(("lines", str(n)),),
     )
 
