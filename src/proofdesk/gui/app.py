@@ -57,6 +57,8 @@ def run(args) -> int:
     app.setApplicationName("ProofDesk")
     app.setOrganizationName("ProofDesk")
     app.setFont(text_font(10))
+    app.setDesktopFileName("proofdesk")
+    install_qt_translations(app)
 
     from proofdesk.gui.main_window import MainWindow, app_icon
     from proofdesk.store import Store
@@ -82,6 +84,23 @@ def run(args) -> int:
         return app.exec()
     finally:
         store.close()
+
+
+def install_qt_translations(app) -> None:
+    """Qt's own texts (dialog buttons, context menus) in the interface language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from proofdesk.gui.strings import language
+
+    if language() != "zh":
+        return
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    app._qt_translators = []  # keep them alive as long as the app
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), name, "_", path):
+            app.installTranslator(translator)
+            app._qt_translators.append(translator)
 
 
 def install_excepthook(window) -> None:
