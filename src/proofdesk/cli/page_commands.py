@@ -14,14 +14,15 @@ from proofdesk.io.writing import write_text_atomic
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="list the defects found in page files",
                        description="List the findings of each page file (one file is one page).")
-    p.add_argument("pages", nargs="+", metavar="PAGE.txt")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("pages", nargs="+", metavar="PAGE.txt", help="page files; each file is one page")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: one line a finding (default); json: every field, for scripts")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the explanations")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("clean", help="write the cleaned text of a page, every proposal accepted",
                        description="Write the cleaned page: one block per line, a blank line between articles.")
-    p.add_argument("page", metavar="PAGE.txt")
+    p.add_argument("page", metavar="PAGE.txt", help="the page file to clean")
     p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     p.set_defaults(func=cmd_clean)
 

@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "the text and the proposed fix.")
     p.add_argument("page", type=_page_id, metavar="PAGE", help="page id")
     p.add_argument("--state", choices=("open", "accepted", "rejected", "edited"), help="only findings in this state")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: one line a finding (default); json: every field, for scripts")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the explanations")
     p.add_argument("--db", metavar="PATH", type=Path, help=db_help)
     p.set_defaults(func=cmd_findings)
