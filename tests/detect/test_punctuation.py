@@ -83,3 +83,10 @@ def test_fixes_only_touch_punctuation_and_spaces(parts):
     out = _fix(raw)
     squash = lambda s: "".join(c for c in s if "\u4e00" <= c <= "\u9fff")  # noqa: E731
     assert squash(out) == squash(raw)
+
+
+def test_unbalanced_half_width_bracket_is_flagged_where_it_stands():
+    raw = "会议通过了方案(草案，并决定下月实施。\n"
+    a = analyze(raw)
+    flags = [f for f in a.of_kind(FindingKind.PUNCT) if f.detail("problem") == "unbalanced-bracket"]
+    assert len(flags) == 1 and raw[flags[0].start] == "("

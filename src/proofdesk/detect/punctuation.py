@@ -233,7 +233,7 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
     wide = text.replace("(", "（").replace(")", "）")
     for a, z in ("（）", "《》", "【】"):
         if wide.count(a) != wide.count(z):
-            i = max(text.rfind(a), text.rfind(z))
+            i = max(wide.rfind(a), wide.rfind(z))  # wide keeps text's indices
             out.append(Finding(
                 FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_pos(i + 1)),),
                 f"括号 {a}{z} 不成对，请核对", f"unbalanced brackets {a}{z}: check them",
