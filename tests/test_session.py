@@ -348,3 +348,134 @@ def test_find_and_replace_across_the_issue(store, demo):
     for p in pages:
         n = sum(1 for h in chosen if h.page_id == p.id)
         assert store.latest_text(p.id).count(needle) == before[p.id] - n
+
+
+# ---- restoring an old revision: decisions agree with the restored text ---------
+
+def test_restore_rederives_decisions_from_the_restored_text(store, demo):
+    _, pages = demo
+    pid = pages[0].id
+    s = PageSession(store, pid, "甲")
+    fixes = [f for f in s.findings if f.has_fix and not f.partial]
+    a, b, c = fixes[0], fixes[1], fixes[2]
+    s.accept(a.id)
+    s.reject(c.id)
+    s.save("a")                         # revision 2: a in, c rejected
+    s.accept(b.id)
+    s.type_edit(0, 0, "【手改】")
+    s.save("b")                         # revision 3: a, b in, plus typing
+    s.restore(2)
+    assert s.text == store.revision_text(pid, 2) and not s.dirty
+    assert s.state(a.id) is FindingState.ACCEPTED
+    assert s.state(b.id) is FindingState.OPEN      # its fix is not in revision 2
+    assert s.state(c.id) is FindingState.REJECTED  # a rejection agrees with a text without the fix
+    assert s.decided.text == s.text                 # nothing left over as typing: the states explain the text
+    stored = store.decisions(pid)
+    assert stored[a.id].state == "accepted" and b.id not in stored
+    # Accepting b now gives revision 2 with b's fix: applied once, not on top of itself.
+    s.accept(b.id)
+    assert s.text == apply_fixes(s.raw, [a, b]).text
+    # Back to the raw text: every fix open again, the rejection kept.
+    s.save("b again")
+    s.restore(1)
+    assert s.text == s.raw and {k: v[0] for k, v in s.decisions().items()} == {c.id: FindingState.REJECTED}
+    reopened = PageSession(store, pid)
+    assert reopened.decisions() == s.decisions() and not reopened.dirty
+
+
+def test_restore_keeps_an_edited_proposal_and_typing(store, demo):
+    _, pages = demo
+    pid = pages[0].id
+    s = PageSession(store, pid)
+    f = next(f for f in s.findings if f.has_fix and not f.partial and len(proposal_text(s.raw, f)) <= 3)
+    g = next(g for g in s.findings if g.has_fix and not g.partial and g.id != f.id
+             and (g.end <= f.start or g.start >= f.end))
+    s.edit(f.id, "〔改〕")
+    s.type_edit(len(s.text), len(s.text), "（完）")
+    s.save("edited")                    # revision 2
+    s.accept(g.id)
+    s.save("g")                         # revision 3
+    s.restore(2)
+    assert s.state(f.id) is FindingState.EDITED and s.edited_text(f.id) == "〔改〕"
+    assert s.state(g.id) is FindingState.OPEN
+    assert s.text.endswith("（完）") and s.text == store.revision_text(pid, 2)
+    # Once the edit is cleared the store no longer knows it: restored, it is the proofreader's typing
+    # (text exact, finding open), never a fix the text does not hold.
+    s.clear(f.id)
+    s.save("cleared")
+    s.restore(2)
+    assert s.text == store.revision_text(pid, 2) and s.state(f.id) is FindingState.OPEN
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_decisions_read_back_from_any_decided_text(data):
+    from proofdesk.session import decisions_for_text
+    raw = demo_files()[data.draw(st.integers(0, len(demo_files()) - 1))][1].decode("utf-8")
+    fs = _demo_findings(raw)
+    fixes = [f for f in fs if f.has_fix]
+    chosen = data.draw(st.lists(st.sampled_from(fixes), unique_by=lambda f: f.id)) if fixes else []
+    cleaned = apply_fixes(raw, chosen)
+    got = decisions_for_text(raw, fs, cleaned.text, {}, FindingState)
+    accepted = [f for f in fs if got.get(f.id, (FindingState.OPEN,))[0] is FindingState.ACCEPTED]
+    # The derived decisions rebuild the same text (a fix dropped in a collision may read either way).
+    assert apply_fixes(raw, accepted).text == cleaned.text
+    assert {f.id for f in chosen if f.id in cleaned.applied and not f.partial} <= {f.id for f in accepted}
+
+
+_FINDINGS: dict[str, list] = {}
+
+
+def _demo_findings(raw):
+    if raw not in _FINDINGS:
+        from proofdesk.analysis import analyze
+        _FINDINGS[raw] = analyze(raw).findings
+    return _FINDINGS[raw]
+
+
+# ---- issue-wide changes: planned, written, undone -----------------------------
+
+def test_issue_wide_replace_is_written_undone_and_redone(store, demo):
+    from proofdesk.session import plan_replacements, write_pages
+    issue, pages = demo
+    needle = "园林"
+    hits = [h for h in find_in_issue(store, issue.id, needle)]
+    before = {p.id: store.latest_text(p.id) for p in pages}
+    plan = plan_replacements(store, hits, needle, "绿化")
+    assert {w.page_id for w in plan} == {h.page_id for h in hits}
+    write_pages(store, plan, "甲")
+    assert all(needle not in store.latest_text(w.page_id) for w in plan)
+    write_pages(store, plan, "甲", undo=True)
+    assert {p.id: store.latest_text(p.id) for p in pages} == before
+    assert all(store.history(w.page_id)[-1].message.startswith("undo: ") for w in plan)
+    write_pages(store, plan, "甲")   # redo
+    # Someone saves one of the pages: undo must not overwrite them, nor touch any other page.
+    w0 = plan[0]
+    other = PageSession(store, w0.page_id, "乙")
+    other.type_edit(0, 0, "乙")
+    other.save()
+    latest = {w.page_id: store.latest_revision(w.page_id).number for w in plan}
+    with pytest.raises(ConflictError):
+        write_pages(store, plan, "甲", undo=True)
+    assert {w.page_id: store.latest_revision(w.page_id).number for w in plan} == latest
+    assert store.latest_text(w0.page_id).startswith("乙")
+
+
+def test_issue_wide_decision_undo_restores_the_decisions(store, demo):
+    from proofdesk.session import plan_decisions, write_pages
+    issue, pages = demo
+    s = PageSession(store, pages[0].id)
+    f = max((f for f in s.findings if f.has_fix and f.kind is not FindingKind.LAYOUT),
+            key=lambda f: len({o.page_id for o in same_corrections(store, issue.id, s.raw, f)}))
+    occ = same_corrections(store, issue.id, s.raw, f)
+    plan = plan_decisions(store, occ, FindingState.ACCEPTED, skip_page=pages[0].id)
+    assert plan, "the demo should repeat a correction on another page"
+    write_pages(store, plan)
+    for o in occ:
+        if o.page_id != pages[0].id:
+            assert store.decisions(o.page_id)[o.finding_id].state == "accepted"
+    write_pages(store, plan, undo=True)
+    for o in occ:
+        if o.page_id != pages[0].id:
+            assert o.finding_id not in store.decisions(o.page_id)
+            assert PageSession(store, o.page_id).text == store.raw_text(o.page_id)

@@ -1,8 +1,9 @@
 """Find (Ctrl+F) and find-and-replace (Ctrl+H) in the page or across the issue.
 
 Every match is listed with its context and a check box, so each replacement is
-reviewed before it happens. The open page is changed through the window (one
-undo step); other pages get one saved revision each (session.replace_in_issue).
+reviewed before it happens. One replacement is one undo step of the window: the
+open page changes like any edit, other pages get one saved revision each, which
+undo puts back with another saved revision (undo.IssueCommand).
 """
 from __future__ import annotations
 

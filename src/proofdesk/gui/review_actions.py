@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from proofdesk.errors import ProofDeskError
 from proofdesk.gui.strings import language, tr
-from proofdesk.gui.undo import PageCommand
-from proofdesk.session import (FindingState, Occurrence, Outcome, decide_everywhere, text_edits, replace_in_issue, replacement_for,
-                               same_corrections)
+from proofdesk.gui.undo import IssueCommand, PageCommand
+from proofdesk.session import (FindingState, Occurrence, Outcome, plan_decisions, plan_replacements, replacement_for,
+                               same_corrections, text_edits, write_pages)
 
 
 class ReviewActions:
@@ -99,15 +99,31 @@ class ReviewActions:
         if answer not in ("accept", "reject"):
             return None
         state = FindingState.ACCEPTED if answer == "accept" else FindingState.REJECTED
+        mine = {o.finding_id: (state, None) for o in occ if o.page_id == s.page_id}
+        if not self._push_issue_change(tr("undo.everywhere"), lambda p: p.decide_many(mine),
+                                       lambda: plan_decisions(self.store, occ, state, skip_page=s.page_id)):
+            return None
+        return occ
+
+    def _push_issue_change(self, label: str, action, plan) -> bool:
+        """Write the other pages' part of an issue-wide change, then push it with the open page's part
+        as one undo step (undo.IssueCommand)."""
         try:
-            decide_everywhere(self.store, occ, state, self.author, skip_page=s.page_id)
+            writes = plan()
+            write_pages(self.store, writes, self.author)
         except ProofDeskError as e:
             self.prompter.error(tr("error.title"), str(e))
-            return None
-        mine = {o.finding_id: (state, None) for o in occ if o.page_id == s.page_id}
-        self.undo.push(PageCommand(s, tr("undo.everywhere"), lambda p: p.decide_many(mine), self.apply_outcome))
-        self.navigator.fill(self.store, s.page_id)
-        return occ
+            return False
+        s = self.session
+        self.undo.push(IssueCommand(s, label, action, self.apply_outcome, self.store, writes, self.author,
+                                    self._pages_changed, lambda msg: self.prompter.error(tr("error.title"), msg)))
+        self._pages_changed()
+        return True
+
+    def _pages_changed(self) -> None:
+        if self.session is not None:
+            self.navigator.fill(self.store, self.session.page_id)
+            self._update_title()
 
     def on_undo(self):
         self.undo.undo()
@@ -137,23 +153,24 @@ class ReviewActions:
 
     def replace_matches(self, matches: list[Occurrence], needle: str, replacement: str, regex: bool,
                         case: bool) -> int:
-        """Replace the reviewed matches: here as one undo step, on other pages as saved revisions."""
+        """Replace the reviewed matches, here and on other pages, as one undo step."""
         s = self.session
-        here = [m for m in matches if s is not None and m.page_id == s.page_id]
-        others = [m for m in matches if s is None or m.page_id != s.page_id]
-        try:
-            if others:
-                replace_in_issue(self.store, others, needle, replacement, regex, case, self.author)
-        except ProofDeskError as e:
-            self.prompter.error(tr("error.title"), str(e))
+        if s is None:
             return 0
-        if here:
-            def action(p):
-                before = p.text
-                for m in sorted(here, key=lambda m: m.start, reverse=True):
-                    p.type_edit(m.start, m.end, replacement_for(p.text, m, needle, replacement, regex, case))
-                return Outcome(p.text, text_edits(before, p.text))
-            self.undo.push(PageCommand(s, tr("undo.replace"), action, self.apply_outcome))
-        if others:
-            self.navigator.fill(self.store, s.page_id if s else None)
+        here = [m for m in matches if m.page_id == s.page_id]
+        others = [m for m in matches if m.page_id != s.page_id]
+
+        def action(p):
+            before = p.text
+            for m in sorted(here, key=lambda m: m.start, reverse=True):
+                p.type_edit(m.start, m.end, replacement_for(p.text, m, needle, replacement, regex, case))
+            return Outcome(p.text, text_edits(before, p.text))
+
+        if not others:
+            if here:
+                self.undo.push(PageCommand(s, tr("undo.replace"), action, self.apply_outcome))
+            return len(here)
+        if not self._push_issue_change(tr("undo.replace"), action, lambda: plan_replacements(
+                self.store, others, needle, replacement, regex, case)):
+            return 0
         return len(here) + len(others)

@@ -73,3 +73,49 @@ class TypingCommand(PageCommand):
         self.after = other.after
         self.at, self.end = other.at, e.start + len(e.text)
         return True
+
+
+class IssueCommand(PageCommand):
+    """An issue-wide change as one undo step: the open page's part (unsaved, like any decision)
+    plus the other pages' saved parts (session.PageWrite), written again or put back on redo/undo.
+
+    The other pages are written before the command is pushed (a conflict then
+    stops the whole change). If undo or redo meets a page saved elsewhere in
+    between, nothing is changed on any page, the error is shown and the step
+    leaves the stack (Qt deletes a command made obsolete during undo/redo): it
+    can no longer be reverted without overwriting someone's work.
+    """
+
+    def __init__(self, page, label, action, show, store, plan, author: str,
+                 pages_changed: Callable[[], None], error: Callable[[str], None]):
+        super().__init__(page, label, action, show)
+        self.store, self.plan, self.author = store, list(plan), author
+        self.pages_changed, self.error = pages_changed, error
+        self._written = True  # the window wrote the plan before pushing
+
+    def _write(self, undo: bool) -> bool:
+        from proofdesk.errors import ProofDeskError
+        from proofdesk.session import write_pages
+        if not self.plan:
+            return True
+        try:
+            write_pages(self.store, self.plan, self.author, undo=undo)
+        except ProofDeskError as e:
+            self.setObsolete(True)
+            self.error(str(e))
+            return False
+        return True
+
+    def redo(self):  # Qt override
+        if self._written:
+            self._written = False
+        elif not self._write(undo=False):
+            return
+        super().redo()
+        self.pages_changed()
+
+    def undo(self):  # Qt override
+        if not self._write(undo=True):
+            return
+        super().undo()
+        self.pages_changed()

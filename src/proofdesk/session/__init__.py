@@ -19,15 +19,17 @@ current text into it, so an editor can apply just those (one undo step).
 issue.py holds the issue-wide actions (the same correction on every page, find
 and replace across an issue) and the demo issue.
 """
-from proofdesk.session.issue import (DEMO_TITLE, Occurrence, decide_everywhere, demo_files, find_in_issue,
-                                     find_in_text, open_demo, replace_in_issue, replacement_for,
-                                     same_corrections)
+from proofdesk.session.issue import (DEMO_TITLE, Occurrence, PageWrite, decide_everywhere, demo_files,
+                                     find_in_issue, find_in_text, open_demo, plan_decisions, plan_replacements,
+                                     replace_in_issue, replacement_for, same_corrections, write_pages)
+from proofdesk.session.rederive import decisions_for_text
 from proofdesk.session.page import FindingState, Outcome, PageSession, PageState, Row, Snapshot
 from proofdesk.session.text import (apply_edits, change_size, char_diff, correction_key, edit_region,
                                     proposal_text, text_edits, trim_edit)
 
 __all__ = [
-    "DEMO_TITLE", "FindingState", "Occurrence", "Outcome", "PageSession", "PageState", "Row", "Snapshot",
+    "DEMO_TITLE", "FindingState", "Occurrence", "Outcome", "PageWrite", "plan_decisions", "plan_replacements",
+    "write_pages", "decisions_for_text", "PageSession", "PageState", "Row", "Snapshot",
     "apply_edits", "change_size", "char_diff", "correction_key", "decide_everywhere", "demo_files",
     "edit_region", "find_in_issue", "find_in_text", "open_demo", "proposal_text", "replace_in_issue",
     "replacement_for", "same_corrections", "text_edits", "trim_edit",

@@ -3,6 +3,13 @@
 Other pages are changed through their own PageSession and saved as one
 revision each; the page open in the editor is left to its caller (skip_page),
 which makes the change there as one undo step.
+
+An issue-wide change is planned first (plan_decisions, plan_replacements): a
+PageWrite per other page holds that page's state before and after. write_pages
+applies a plan, and undoes it (undo=True) with a new saved revision that puts
+each page back, so the editor can offer the whole change as one undo step. A
+page saved by someone else in between is never overwritten: the write raises
+ConflictError before touching any page.
 """
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from typing import Iterable
 
 from proofdesk.errors import ConflictError, InputError
 from proofdesk.findings import Finding
-from proofdesk.session.page import FindingState, PageSession
+from proofdesk.session.page import FindingState, PageSession, Snapshot
 from proofdesk.session.text import correction_key
 
 
@@ -48,6 +55,77 @@ def same_corrections(store, issue_id: int, raw: str, finding: Finding) -> list[O
     return out
 
 
+@dataclass(frozen=True)
+class PageWrite:
+    """One other page's part of an issue-wide change: its state before and after, saved."""
+
+    page_id: int
+    page_number: int
+    before: Snapshot
+    after: Snapshot
+    message: str
+
+
+def plan_decisions(store, occurrences: Iterable[Occurrence], state: FindingState,
+                   skip_page: int | None = None) -> list[PageWrite]:
+    """Accept or reject the listed findings on their pages (not skip_page, the page in the editor)."""
+    by_page: dict[int, list[str]] = {}
+    for o in occurrences:
+        if o.page_id != skip_page:
+            by_page.setdefault(o.page_id, []).append(o.finding_id)
+    plan = []
+    for pid, fids in by_page.items():
+        s = PageSession(store, pid)
+        before = s.snapshot()
+        s.decide_many({fid: (state, None) for fid in fids})
+        plan.append(PageWrite(pid, s.info.number, before, s.snapshot(),
+                              f"{state.value} {len(fids)} × same correction across the issue"))
+    return plan
+
+
+def plan_replacements(store, occurrences: Iterable[Occurrence], needle: str, replacement: str,
+                      regex: bool = False, case: bool = True, skip_page: int | None = None) -> list[PageWrite]:
+    """Replace the chosen matches (each one reviewed by the proofreader) on their pages."""
+    by_page: dict[int, list[Occurrence]] = {}
+    for o in occurrences:
+        if o.page_id != skip_page:
+            by_page.setdefault(o.page_id, []).append(o)
+    plan = []
+    for pid, occs in by_page.items():
+        s = PageSession(store, pid)
+        before = s.snapshot()
+        for o in sorted(occs, key=lambda o: o.start, reverse=True):
+            if o.end > len(s.text):
+                raise ConflictError(f"page {o.page_number} changed since the search; search again")
+            s.type_edit(o.start, o.end, replacement_for(s.text, o, needle, replacement, regex, case))
+        plan.append(PageWrite(pid, s.info.number, before, s.snapshot(),
+                              f"replaced {len(occs)} × “{needle}” with “{replacement}”"))
+    return plan
+
+
+def write_pages(store, plan: Iterable[PageWrite], author: str = "", undo: bool = False) -> list:
+    """Save each page of a plan in its after state (its before state when undo), one revision each.
+
+    Every page is checked before any is written: a page whose saved state is not
+    the one the plan starts from (saved elsewhere meanwhile) raises ConflictError
+    and nothing is written.
+    """
+    plan = list(plan)
+    sessions = []
+    for w in plan:
+        s = PageSession(store, w.page_id, author)
+        expected = w.after if undo else w.before
+        if s.snapshot() != expected:
+            raise ConflictError(f"page {w.page_number} was changed since; nothing was "
+                                f"{'undone' if undo else 'changed'} on any page")
+        sessions.append(s)
+    revs = []
+    for w, s in zip(plan, sessions):
+        s.restore_snapshot(w.before if undo else w.after)
+        revs.append(s.save(f"undo: {w.message}" if undo else w.message))
+    return revs
+
+
 def decide_everywhere(store, occurrences: Iterable[Occurrence], state: FindingState, author: str = "",
                       skip_page: int | None = None) -> list:
     """Accept or reject the listed findings on their pages, one saved revision per page.
@@ -55,16 +133,7 @@ def decide_everywhere(store, occurrences: Iterable[Occurrence], state: FindingSt
     skip_page is the page open in the editor: its caller decides there itself
     (one undo step) and saves with the rest of the proofreader's work.
     """
-    by_page: dict[int, list[str]] = {}
-    for o in occurrences:
-        if o.page_id != skip_page:
-            by_page.setdefault(o.page_id, []).append(o.finding_id)
-    revs = []
-    for pid, fids in by_page.items():
-        s = PageSession(store, pid, author)
-        s.decide_many({fid: (state, None) for fid in fids})
-        revs.append(s.save(f"{state.value} {len(fids)} × same correction across the issue"))
-    return revs
+    return write_pages(store, plan_decisions(store, occurrences, state, skip_page), author)
 
 
 def find_in_text(text: str, needle: str, regex: bool = False, case: bool = True) -> list[tuple[int, int]]:
@@ -101,19 +170,8 @@ def replace_in_issue(store, occurrences: Iterable[Occurrence], needle: str, repl
                      regex: bool = False, case: bool = True, author: str = "",
                      skip_page: int | None = None) -> list:
     """Replace the chosen matches (each one reviewed by the proofreader), one revision per page."""
-    by_page: dict[int, list[Occurrence]] = {}
-    for o in occurrences:
-        if o.page_id != skip_page:
-            by_page.setdefault(o.page_id, []).append(o)
-    revs = []
-    for pid, occs in by_page.items():
-        s = PageSession(store, pid, author)
-        for o in sorted(occs, key=lambda o: o.start, reverse=True):
-            if o.end > len(s.text):
-                raise ConflictError(f"page {o.page_number} changed since the search; search again")
-            s.type_edit(o.start, o.end, replacement_for(s.text, o, needle, replacement, regex, case))
-        revs.append(s.save(f"replaced {len(occs)} × “{needle}” with “{replacement}”"))
-    return revs
+    return write_pages(store, plan_replacements(store, occurrences, needle, replacement, regex, case, skip_page),
+                       author)
 
 
 # ---- the demo issue ----------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Iterable
 from proofdesk.errors import ConflictError, InputError
 from proofdesk.findings import Edit, Finding, FindingKind
 from proofdesk.fixes import Cleaned, apply_fixes
+from proofdesk.session.rederive import decisions_for_text
 from proofdesk.session.text import DEL, DMP, INS, edit_region, excerpt, proposal_text, text_edits
 
 
@@ -353,9 +354,24 @@ class PageSession(PageState):
         return Outcome(self._text, text_edits(old, self._text))
 
     def restore(self, number: int, message: str | None = None) -> Outcome:
-        """Make an old revision's text the newest revision (unsaved work is dropped)."""
+        """Make an old revision's text the newest revision (unsaved work is dropped).
+
+        The decisions are re-derived from the restored text (see rederive.py) and
+        saved with it, so every finding's state agrees with the text on screen:
+        the restored text stays exactly as it was, and what the decided fixes do
+        not explain is the proofreader's own typing, as for any saved page.
+        """
+        old = self._text
         self.store.restore(self.page_id, number, author=self.author, message=message)
-        return self.reload()
+        self._load()
+        derived = decisions_for_text(self.raw, self.findings, self._text, self._saved_decisions, FindingState)
+        if derived != self._saved_decisions:
+            self._decisions = derived
+            self._decided = self._build()
+            self._typing_diffs = None
+            self._store_decisions()
+            self._saved_decisions = self.decisions()
+        return Outcome(self._text, text_edits(old, self._text))
 
     def history(self) -> list:
         return self.store.history(self.page_id)
