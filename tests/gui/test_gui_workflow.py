@@ -222,14 +222,37 @@ def test_find_and_replace_in_page_and_issue(window):
     assert window.undo.count() == steps + 1 and window.cleaned.toPlainText() == s.text
     window.on_undo()
     assert s.text.count(needle) == before
+    before_here = before
     # Across the issue: other pages get saved revisions; this page an undo step.
     dlg.scope_issue.setChecked(True)
     hits = dlg.search()
     pages = {h.page_id for h in hits}
+    before = {pid: window.store.latest_text(pid) for pid in pages}
+    steps = window.undo.index()
     dlg.apply()
     for pid in pages - {s.page_id}:
         assert needle not in window.store.latest_text(pid)
     assert needle not in s.text
+    # The whole replacement is one undo step, on the other pages too (each put back by a saved revision).
+    assert window.undo.index() == window.undo.count() == steps + 1 and len(pages - {s.page_id}) >= 1
+    window.on_undo()
+    assert s.text.count(needle) == before_here and window.cleaned.toPlainText() == s.text
+    for pid in pages - {s.page_id}:
+        assert window.store.latest_text(pid) == before[pid]
+        assert window.store.history(pid)[-1].message.startswith("undo: ")
+    window.on_redo()
+    assert all(needle not in window.store.latest_text(pid) for pid in pages - {s.page_id}) and needle not in s.text
+    # Someone else saves another page meanwhile: undo shows the conflict, changes nothing, and the step goes.
+    from proofdesk.session import PageSession
+    pid = sorted(pages - {s.page_id})[0]
+    theirs = PageSession(window.store, pid, "乙")
+    theirs.type_edit(0, 0, "乙")
+    theirs.save("theirs")
+    text_here, errors = s.text, len(window.prompter.errors)
+    window.on_undo()
+    assert len(window.prompter.errors) == errors + 1 and "changed since" in window.prompter.errors[-1]
+    assert window.store.latest_text(pid).startswith("乙") and s.text == text_here
+    assert window.undo.count() == window.undo.index() == steps
 
 
 def test_same_correction_across_the_issue(window):
@@ -237,12 +260,26 @@ def test_same_correction_across_the_issue(window):
     s = window.session
     issue = s.info.issue_id
     fixes = [f for f in s.findings if f.has_fix and f.kind is not FindingKind.LAYOUT]
-    f = max(fixes, key=lambda f: len(same_corrections(window.store, issue, s.raw, f)))
+    f = max(fixes, key=lambda f: len({o.page_id for o in same_corrections(window.store, issue, s.raw, f)}))
     window.select_finding(f.id)
     window.prompter.answers.append("accept")
     occ = window.on_everywhere()
     assert occ and "全期同样修改" == window.prompter.asked[-1][0]
     assert all(o.context in window.prompter.asked[-1][1] for o in occ[:40])
+    for o in occ:
+        if o.page_id == s.page_id:
+            assert s.state(o.finding_id) is FindingState.ACCEPTED
+        else:
+            assert window.store.decisions(o.page_id)[o.finding_id].state == "accepted"
+    assert {o.page_id for o in occ} - {s.page_id}, "the demo should repeat a correction on another page"
+    window.on_undo()  # one step puts back this page and the others
+    for o in occ:
+        if o.page_id == s.page_id:
+            assert s.state(o.finding_id) is FindingState.OPEN
+        else:
+            assert o.finding_id not in window.store.decisions(o.page_id)
+    assert window.cleaned.toPlainText() == s.text
+    window.on_redo()
     for o in occ:
         if o.page_id == s.page_id:
             assert s.state(o.finding_id) is FindingState.ACCEPTED
