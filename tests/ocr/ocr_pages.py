@@ -1,6 +1,7 @@
 """Build OCR test pages: typeset corpus articles, OCR them with tesseract, keep the gold.
 
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
+    python tests/ocr/ocr_pages.py --interleave OUTDIR [N [FIRST]]   # lines of all columns top to bottom
     python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
 
 Tests call ocr_page() for a couple of pages; the figures in the README come
@@ -32,25 +33,53 @@ def tesseract_available() -> bool:
     return "chi_sim" in out
 
 
-def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7) -> tuple[str, str]:
-    """(OCR text, gold text) of one typeset page built from article."""
+def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
+             interleave: bool = False) -> tuple[str, str]:
+    """(OCR text, gold text) of one typeset page built from article.
+
+    Each column is read on its own (psm 6: one block of text), as a
+    column-aware OCR run does; tesseract's own page layout analysis scrambles
+    the column order around the photo. With interleave, the text lines of all
+    columns are instead written top to bottom by their position on the page,
+    as line-level engines (PaddleOCR) write them.
+    """
     rng = random.Random(seed)
     headline, paragraphs = read_article(article)
     page = typeset(headline, paragraphs, rng.choice(CAPTIONS), columns=rng.choice([3, 4]),
                    col_chars=rng.choice([14, 16, 18]), photo_col=rng.choice([1, 2]),
                    seed=seed, max_paragraphs=max_paragraphs)
     page.image.save(out.with_suffix(".png"))
-    # Each column is read on its own (psm 6: one block of text), as a
-    # column-aware OCR run does; tesseract's own page layout analysis
-    # scrambles the column order around the photo.
-    parts = []
+    parts, placed = [], []
     for k, box in enumerate(page.boxes):
         crop = out.with_name(f"{out.name}-{k}.png")
         page.image.crop(box).save(crop)
-        res = subprocess.run(["tesseract", str(crop), "-", "-l", "chi_sim", "--psm", "6"],
-                             capture_output=True, text=True, check=True)
-        parts.append(res.stdout.strip("\n\f "))
+        args = ["tesseract", str(crop), "-", "-l", "chi_sim", "--psm", "6"] + (["tsv"] if interleave else [])
+        res = subprocess.run(args, capture_output=True, text=True, check=True)
         crop.unlink()
+        if not interleave:
+            parts.append(res.stdout.strip("\n\f "))
+            continue
+        lines: dict[tuple[str, str, str], list[tuple[int, int, str]]] = {}
+        for row in res.stdout.splitlines()[1:]:
+            f = row.split("\t")
+            if len(f) == 12 and f[0] == "5" and f[11].strip():
+                lines.setdefault((f[2], f[3], f[4]), []).append((int(f[6]), int(f[7]), f[11]))
+        for words in lines.values():
+            top = min(t for _, t, _ in words) + box[1]
+            left = min(x for x, _, _ in words) + box[0]
+            placed.append((top, left, "".join(w for _, _, w in sorted(words))))
+    if interleave:
+        # Top to bottom; lines whose tops lie within a third of a line of the
+        # row's first line are one row, read left to right.
+        placed.sort()
+        rows: list[list[tuple[int, int, str]]] = []
+        for line in placed:
+            if rows and line[0] - rows[-1][0][0] <= 15:
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        ordered = [t for row in rows for _, _, t in sorted(row, key=lambda tl: tl[1])]
+        return "\n".join(ordered) + "\n", page.gold
     return "\n\n".join(p for p in parts if p) + "\n", page.gold
 
 
@@ -85,6 +114,8 @@ def main(argv: list[str]) -> None:
     if argv and argv[0] == "--score":
         score_dir(Path(argv[1]))
         return
+    interleave = bool(argv) and argv[0] == "--interleave"
+    argv = argv[1:] if interleave else argv
     outdir = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 6
     first = int(argv[2]) if len(argv) > 2 else 0
@@ -92,7 +123,7 @@ def main(argv: list[str]) -> None:
     articles = sorted((SHARED / "corpus" / "articles").glob("*.txt"))
     for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
-        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k)
+        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave)
         (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")
         (outdir / f"page-{k}.gold.txt").write_text(gold, encoding="utf-8")
         print(k, art.name)
