@@ -479,3 +479,31 @@ def test_issue_wide_decision_undo_restores_the_decisions(store, demo):
         if o.page_id != pages[0].id:
             assert o.finding_id not in store.decisions(o.page_id)
             assert PageSession(store, o.page_id).text == store.raw_text(o.page_id)
+
+
+# ---- the side-by-side diff as aligned rows ------------------------------------
+
+_LINES = st.text(alphabet="甲乙己已，。 \n", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, _LINES)
+def test_aligned_rows_give_back_both_texts_and_face_unchanged_lines(a, b):
+    from proofdesk.session.aligned_diff import aligned_rows, side_text
+    rows = aligned_rows(a, b)
+    assert side_text(rows, "left") == a.removesuffix("\n")
+    assert side_text(rows, "right") == b.removesuffix("\n")
+    for r in rows:
+        assert r.left is not None or r.right is not None
+        if not r.changed:
+            assert r.left == r.right and all(op == 0 for op, _ in r.left)
+        else:
+            assert all(op <= 0 for op, _ in r.left or ()) and all(op >= 0 for op, _ in r.right or ())
+
+
+def test_aligned_rows_pad_the_shorter_side_of_a_hunk():
+    from proofdesk.session.aligned_diff import aligned_rows
+    rows = aligned_rows("一\n二\n三\n四\n", "一\n二改\n四\n")
+    assert [(r.left is None, r.right is None, r.changed) for r in rows] == \
+        [(False, False, False), (False, False, True), (False, True, True), (False, False, False)]
+    assert rows[1].right == ((0, "二"), (1, "改"))

@@ -1,10 +1,18 @@
-"""The history view: revisions of a page, a character-level diff of any two, restore."""
+"""The history view: revisions of a page, a character-level diff of any two, restore.
+
+Side by side, the two panes hold the same rows (session.aligned_diff: a line
+missing on one side is a filler row there), so row i faces row i. Scrolling
+one pane puts the other at the same row and the same fraction of it, so a
+change stays level across the panes even where line wrapping makes one side
+taller.
+"""
 from __future__ import annotations
 
 import html
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QRadioButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -12,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDial
 from proofdesk.gui.panes import text_font
 from proofdesk.gui.strings import tr
 from proofdesk.session import PageSession, char_diff
+from proofdesk.session.aligned_diff import DiffRow, aligned_rows
 
 _DEL = "background:#ffc9c9; color:#8b0000; text-decoration:line-through;"
 _INS = "background:#c6f0c2; color:#0b5d1e;"
@@ -21,24 +30,95 @@ def _esc(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def diff_html(a: str, b: str) -> tuple[str, str, str]:
-    """(left, right, inline) HTML: removed text marked on the left, added on the right, both inline."""
-    left, right, inline = [], [], []
+def inline_html(a: str, b: str) -> str:
+    """The inline diff: removed text struck through, added text marked, in one flow."""
+    out = []
     for op, chunk in char_diff(a, b):
         t = _esc(chunk)
-        if op == 0:
-            left.append(t)
-            right.append(t)
-            inline.append(t)
-        elif op < 0:
-            span = f"<span style='{_DEL}'>{t}</span>"
-            left.append(span)
-            inline.append(span)
+        out.append(t if op == 0 else f"<span style='{_DEL if op < 0 else _INS}'>{t}</span>")
+    return "".join(out)
+
+
+FILLER = 1  # QTextBlock.userState of a filler row (no line on this side)
+
+
+def _formats():
+    deleted, inserted = QTextCharFormat(), QTextCharFormat()
+    deleted.setBackground(QColor("#ffc9c9"))
+    deleted.setForeground(QColor("#8b0000"))
+    deleted.setFontStrikeOut(True)
+    inserted.setBackground(QColor("#c6f0c2"))
+    inserted.setForeground(QColor("#0b5d1e"))
+    plain = QTextCharFormat()
+    same, changed, filler = QTextBlockFormat(), QTextBlockFormat(), QTextBlockFormat()
+    changed.setBackground(QColor("#fff6d5"))
+    filler.setBackground(QBrush(QColor("#e4e4e4"), Qt.BDiagPattern))
+    return {0: plain, -1: deleted, 1: inserted}, same, changed, filler
+
+
+def fill_side(view: QTextBrowser, rows: list[DiffRow], side: str) -> None:
+    """One pane of the side-by-side diff: one block per row, in one edit block."""
+    chars, same, changed, filler = _formats()
+    doc = view.document()
+    doc.clear()
+    c = QTextCursor(doc)
+    c.beginEditBlock()
+    for i, row in enumerate(rows):
+        segments = getattr(row, side)
+        fmt = filler if segments is None else changed if row.changed else same
+        if i:
+            c.insertBlock(fmt, chars[0])
         else:
-            span = f"<span style='{_INS}'>{t}</span>"
-            right.append(span)
-            inline.append(span)
-    return "".join(left), "".join(right), "".join(inline)
+            c.setBlockFormat(fmt)
+        for op, text in segments or ():
+            c.insertText(text, chars[op])
+        c.block().setUserState(FILLER if segments is None else 0)
+    c.endEditBlock()
+
+
+def side_text(view: QTextBrowser) -> str:
+    """A pane's text without its filler rows: the revision as stored."""
+    out, block = [], view.document().firstBlock()
+    while block.isValid():
+        if block.userState() != FILLER:
+            out.append(block.text())
+        block = block.next()
+    return "\n".join(out)
+
+
+class RowSync:
+    """Keeps two panes with the same rows level: the other pane shows the same top row, at the same
+    fraction of its height."""
+
+    def __init__(self, left: QTextBrowser, right: QTextBrowser):
+        self._busy = False
+        left.verticalScrollBar().valueChanged.connect(lambda _v: self.follow(left, right))
+        right.verticalScrollBar().valueChanged.connect(lambda _v: self.follow(right, left))
+
+    @staticmethod
+    def top_row(view: QTextBrowser) -> tuple[int, float]:
+        """(row number, fraction of that row above the top of the view)."""
+        layout, y = view.document().documentLayout(), view.verticalScrollBar().value()
+        block = view.document().findBlock(max(0, layout.hitTest(QPointF(view.document().documentMargin(), y),
+                                                                Qt.FuzzyHit)))
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() <= y and block.next().isValid():  # y on the boundary: the row below is on top
+            block = block.next()
+            rect = layout.blockBoundingRect(block)
+        return block.blockNumber(), min(1.0, max(0.0, (y - rect.top()) / max(1.0, rect.height())))
+
+    def follow(self, source: QTextBrowser, target: QTextBrowser) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            number, fraction = self.top_row(source)
+            block = target.document().findBlockByNumber(number)
+            if block.isValid():
+                rect = target.document().documentLayout().blockBoundingRect(block)
+                target.verticalScrollBar().setValue(round(rect.top() + fraction * rect.height()))
+        finally:
+            self._busy = False
 
 
 class HistoryDialog(QDialog):
@@ -83,8 +163,7 @@ class HistoryDialog(QDialog):
         self.left, self.right, self.single = QTextBrowser(), QTextBrowser(), QTextBrowser()
         for view in (self.left, self.right, self.single):
             view.setFont(text_font(11))
-        self.left.verticalScrollBar().valueChanged.connect(self.right.verticalScrollBar().setValue)
-        self.right.verticalScrollBar().valueChanged.connect(self.left.verticalScrollBar().setValue)
+        self.row_sync = RowSync(self.left, self.right)
         self.pair = QSplitter(Qt.Horizontal)
         self.pair.addWidget(self.left)
         self.pair.addWidget(self.right)
@@ -159,13 +238,29 @@ class HistoryDialog(QDialog):
         a, b = self.from_box.currentData(), self.to_box.currentData()
         if a is None or b is None:
             return
-        left, right, inline = diff_html(self.session.revision_text(a), self.session.revision_text(b))
+        old, new = self.session.revision_text(a), self.session.revision_text(b)
         side = self.side.isChecked()
         self.pair.setVisible(side)
         self.single.setVisible(not side)
-        self.left.setHtml(left)
-        self.right.setHtml(right)
-        self.single.setHtml(inline)
+        if side:
+            rows = aligned_rows(old, new)
+            fill_side(self.left, rows, "left")
+            fill_side(self.right, rows, "right")
+            first = next((i for i, r in enumerate(rows) if r.changed), None)
+            if first is not None:  # open on the first change, a few rows of context above it
+                # Deferred: the panes learn their new height (scroll range) once Qt has laid out the text.
+                QTimer.singleShot(0, lambda: self.scroll_to_row(max(0, first - 3)))
+        else:
+            self.single.setHtml(inline_html(old, new))
+
+    def scroll_to_row(self, number: int) -> None:
+        """Put row number at the top of the left pane (the right one follows)."""
+        block = self.left.document().findBlockByNumber(number)
+        rect = self.left.document().documentLayout().blockBoundingRect(block)
+        bar = self.left.verticalScrollBar()
+        if bar.value() == round(rect.top()):
+            self.row_sync.follow(self.left, self.right)
+        bar.setValue(round(rect.top()))
 
     def _restore(self) -> None:
         number = self.selected_revision()
