@@ -24,6 +24,13 @@ def first_fix(win, skip=()):
                 and f.kind is not FindingKind.LAYOUT and win.session.state(f.id) is FindingState.OPEN)
 
 
+def open_editor(win, qtbot):
+    """The in-place proposal editor the findings list has open."""
+    from proofdesk.gui.proposal_editor import ProposalEditor
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), ProposalEditor))
+    return QApplication.focusWidget()
+
+
 def check_marks(win) -> None:
     """The cleaned pane marks every open or rejected finding exactly where its text now stands,
     and the marks are on the laid-out blocks."""
@@ -81,7 +88,7 @@ def test_demo_opens_with_findings_and_highlights(window):
     QToolTip.hideText()
 
 
-def test_accept_reject_edit_with_undo_redo(window):
+def test_accept_reject_edit_with_undo_redo(window, qtbot):
     s = window.session
     f = first_fix(window)
     window.select_finding(f.id)
@@ -107,10 +114,13 @@ def test_accept_reject_edit_with_undo_redo(window):
     assert s.state(g.id) is FindingState.REJECTED and pane_text(window) == expected
 
     h = first_fix(window, skip={f.id, g.id})
-    window.prompter.answers.append("【改写】")
     window.select_finding(h.id)
-    window.on_edit()
-    assert s.state(h.id) is FindingState.EDITED and "【改写】" in pane_text(window)
+    assert window.on_edit()
+    editor = open_editor(window, qtbot)
+    editor.setPlainText("【改写】")
+    QTest.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: s.state(h.id) is FindingState.EDITED)
+    assert "【改写】" in pane_text(window) and not window.prompter.asked
     assert pane_text(window) == s.text
     for _ in range(2):
         window.on_undo()
@@ -226,8 +236,8 @@ def test_filters_and_sorting(window):
     window.state_filter.setCurrentIndex(window.state_filter.findData(FindingState.REJECTED.value))
     assert window.proxy.rowCount() == 1
     window.state_filter.setCurrentIndex(0)
-    window.table.sortByColumn(2, Qt.DescendingOrder)
-    confs = [float(window.proxy.index(r, 2).data()) for r in range(window.proxy.rowCount())]
+    window.table.sortByColumn(3, Qt.DescendingOrder)
+    confs = [float(window.proxy.index(r, 3).data()) for r in range(window.proxy.rowCount())]
     assert confs == sorted(confs, reverse=True)
 
 
@@ -301,3 +311,60 @@ def test_backspace_enter_and_paste_keep_pane_and_session_in_step(window, qtbot):
         window.on_undo()
     assert s.text == pane_text(window) == s.raw
     check_marks(window)
+
+
+def test_proposal_is_edited_in_place_in_the_findings_list(window, qtbot):
+    from proofdesk.gui.findings_model import PROPOSAL_COL
+    s = window.session
+    f = next(f for f in s.findings if f.kind is FindingKind.CHAR and f.has_fix) if any(
+        f.kind is FindingKind.CHAR for f in s.findings) else first_fix(window)
+    window.select_finding(f.id, focus_list=True)
+    cell = window.proxy.mapFromSource(window.model.index(window.model.row_of(f.id), PROPOSAL_COL))
+    old, new = s.change(f.id)
+    assert cell.data() == f"{old} → {new}"   # the list shows what the fix changes
+    steps = window.undo.index()
+    QTest.keyClick(window.table, Qt.Key_F2)   # F2 (a window shortcut) opens the editor on the cell
+    editor = open_editor(window, qtbot)
+    assert editor.toPlainText() == s.proposal(f.id)
+    assert editor.parentWidget() is window.table.viewport()
+    assert editor.geometry().intersects(window.table.visualRect(cell))
+    # Esc cancels: nothing decided, no undo step.
+    QTest.keyClick(editor, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), type(editor)))
+    assert s.state(f.id) is FindingState.OPEN and window.undo.index() == steps
+    # E in the list opens it again; Shift+Enter breaks the line, Enter applies: one undo step.
+    window.select_finding(f.id, focus_list=True)
+    QTest.keyClick(window.table, Qt.Key_E)
+    editor = open_editor(window, qtbot)
+    editor.selectAll()
+    key_chars(editor, "甲")
+    QTest.keyClick(editor, Qt.Key_Return, Qt.ShiftModifier)
+    key_chars(editor, "乙")
+    QTest.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: s.state(f.id) is FindingState.EDITED)
+    assert s.edited_text(f.id) == "甲\n乙" and window.undo.index() == steps + 1
+    assert pane_text(window) == s.text and "甲\n乙" in s.text
+    assert window.current_finding() != f.id   # focus moved on to the next open finding
+    assert window.model.data(window.model.index(window.model.row_of(f.id), 4)) == "已改写"
+    window.on_undo()
+    assert s.state(f.id) is FindingState.OPEN and pane_text(window) == s.raw
+    window.on_redo()
+    assert s.edited_text(f.id) == "甲\n乙" and pane_text(window) == s.text
+    # Applying the proposal unchanged decides nothing.
+    window.select_finding(f.id, focus_list=True)
+    window.on_edit()
+    QTest.keyClick(open_editor(window, qtbot), Qt.Key_Return)
+    qtbot.wait(20)
+    assert window.undo.index() == steps + 1
+
+
+def test_edit_of_a_finding_hidden_by_the_filter_asks_in_a_dialog(window, qtbot):
+    s = window.session
+    f = first_fix(window)
+    window.select_finding(f.id)
+    # Nothing is edited yet, so this filter empties the list: the current finding has no cell.
+    window.state_filter.setCurrentIndex(window.state_filter.findData(FindingState.EDITED.value))
+    assert window.proxy.rowCount() == 0 and window.current_finding() == f.id
+    window.prompter.answers.append("【对话框】")
+    assert window.on_edit()
+    assert s.state(f.id) is FindingState.EDITED and "【对话框】" in pane_text(window)

@@ -19,10 +19,11 @@ from proofdesk.gui import actions as window_actions
 from proofdesk.gui.adapters import QtOffsets, apply_edits, change_to_edit
 from proofdesk.gui.dialogs import HelpOverlay, QtPrompter
 from proofdesk.gui.file_actions import FileActions
-from proofdesk.gui.findings_model import ID_ROLE, FindingsFilter, FindingsModel
+from proofdesk.gui.findings_model import ID_ROLE, PROPOSAL_COL, FindingsFilter, FindingsModel
 from proofdesk.gui.highlight import FindingHighlighter, Legend, current_selections
 from proofdesk.gui.navigator import Navigator
 from proofdesk.gui.panes import ScrollSync, TextPane
+from proofdesk.gui.proposal_editor import ProposalDelegate
 from proofdesk.gui.recovery import INTERVAL_MS, RecoveryFiles
 from proofdesk.gui.review_actions import ReviewActions
 from proofdesk.gui.strings import language, tr
@@ -116,14 +117,19 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         self.table.sortByColumn(-1, Qt.AscendingOrder)  # page order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Only the proposal column is editable (F2 / E open it too: on_edit).
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked)
+        self.proposal_delegate = ProposalDelegate(self.table)
+        self.table.setItemDelegateForColumn(PROPOSAL_COL, self.proposal_delegate)
+        self.model.proposal_edited.connect(self._proposal_edited)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.resizeSection(0, 170)
-        header.resizeSection(2, 80)
-        header.resizeSection(3, 150)
+        header.resizeSection(PROPOSAL_COL, 260)
+        header.resizeSection(3, 70)
+        header.resizeSection(4, 130)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.kind_filter, self.state_filter = QComboBox(), QComboBox()
         self.kind_filter.currentIndexChanged.connect(self._filter_changed)
@@ -185,7 +191,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.legend_layout.takeAt(0).widget().deleteLater()
         self.legend = Legend()
         self.legend_layout.addWidget(self.legend)
-        self.model.headerDataChanged.emit(Qt.Horizontal, 0, 3)
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.columnCount() - 1)
         self.navigator.setHeaderLabel(tr("navigator"))
 
     def _fill_status_menu(self) -> None:
@@ -233,6 +239,7 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         finally:
             self._applying = False
             self.sync.enabled = True
+        self.model.change_of, self.model.proposal_of = session.change, session.proposal
         self.model.set_rows(session.rows())
         self._current = None
         self.refresh_highlights()

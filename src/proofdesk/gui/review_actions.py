@@ -5,7 +5,10 @@ focus moves to the next open finding.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from proofdesk.errors import ProofDeskError
+from proofdesk.gui.findings_model import PROPOSAL_COL
 from proofdesk.gui.strings import language, tr
 from proofdesk.gui.undo import IssueCommand, PageCommand
 from proofdesk.session import (FindingState, Occurrence, Outcome, plan_decisions, plan_replacements, replacement_for,
@@ -65,13 +68,32 @@ class ReviewActions:
         return self._decide("undo.clear", lambda p: p.clear(fid), fid)
 
     def on_edit(self):
+        """Open the proposal of the current finding for editing in place, in the findings list.
+
+        A finding the list's filter hides has no cell to edit in: it is asked for in a dialog.
+        """
         fid = self.current_finding()
         if fid is None or self.session is None:
             return False
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(fid), PROPOSAL_COL))
+        if index.isValid():
+            self.table.setFocus()
+            self.table.scrollTo(index)
+            self.table.edit(index)
+            return True
         text = self.prompter.text(tr("edit.title"), tr("edit.label"), self.session.proposal(fid))
-        if text is None:
+        return text is not None and self.edit_proposal(fid, text)
+
+    def edit_proposal(self, fid: str, text: str) -> bool:
+        """The proofreader's text for a finding's region: one undo step (nothing when unchanged)."""
+        if self.session is None or self.model.row_of(fid) < 0 or text == self.session.proposal(fid):
             return False
         return self._decide("undo.edit", lambda p: p.edit(fid, text), fid)
+
+    def _proposal_edited(self, fid: str, text: str) -> None:
+        # Called from inside the item editor's commit: decide once the editor has closed, since the
+        # decision moves the selection on to the next open finding.
+        QTimer.singleShot(0, lambda: self.edit_proposal(fid, text))
 
     def on_accept_kind(self):
         fid = self.current_finding()

@@ -17,7 +17,7 @@ from proofdesk.errors import ConflictError, InputError
 from proofdesk.findings import Edit, Finding, FindingKind
 from proofdesk.fixes import Cleaned, apply_fixes
 from proofdesk.session.rederive import decisions_for_text
-from proofdesk.session.text import DEL, DMP, INS, edit_region, excerpt, proposal_text, text_edits
+from proofdesk.session.text import DEL, DMP, INS, edit_region, excerpt, proposal_text, text_edits, trim_edit
 
 
 class FindingState(str, Enum):
@@ -72,6 +72,8 @@ class PageState:
         self.raw = raw
         self.findings = list(findings)
         self._excerpts: list[str] | None = None
+        self._proposals: dict[str, str] = {}  # unedited proposals (a layout finding's spans the page)
+        self._changes: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._by_id = {f.id: f for f in self.findings}
         self._decisions: dict[str, tuple[FindingState, str | None]] = {}
         for fid, (state, edited) in (decisions or {}).items():
@@ -112,7 +114,22 @@ class PageState:
     def proposal(self, fid: str) -> str:
         """The proposal as the proofreader sees it (their edit, if any)."""
         edited = self.edited_text(fid)
-        return edited if edited is not None else proposal_text(self.raw, self._by_id[fid])
+        if edited is not None:
+            return edited
+        if fid not in self._proposals:
+            self._proposals[fid] = proposal_text(self.raw, self._by_id[fid])
+        return self._proposals[fid]
+
+    def change(self, fid: str) -> tuple[str, str] | None:
+        """What the proposal changes, without the unchanged ends: (raw text, new text); None when it
+        changes nothing (a flag). Cached per proposal: a layout finding's region is the whole page."""
+        f, proposal = self._by_id[fid], self.proposal(fid)
+        key = (fid, proposal)
+        if key not in self._changes:
+            lo, hi = edit_region(f)
+            e = trim_edit(self.raw, Edit(lo, hi, proposal))
+            self._changes[key] = None if e is None else (self.raw[e.start:e.end], e.text)
+        return self._changes[key]
 
     def decisions(self) -> dict[str, tuple[FindingState, str | None]]:
         return dict(self._decisions)
