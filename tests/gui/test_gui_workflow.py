@@ -138,9 +138,9 @@ def test_save_conflict_is_shown_never_overwritten(window):
 def test_history_diff_and_restore(window, qtbot):
     s = window.session
     pid = s.page_id
-    accept_first(window)
+    f1 = accept_first(window)
     window.save("一")
-    accept_first(window)
+    f2 = accept_first(window)
     window.save("二")
     dlg = window.on_history()
     qtbot.addWidget(dlg)
@@ -160,6 +160,18 @@ def test_history_diff_and_restore(window, qtbot):
     assert window.store.latest_revision(pid).number == 4
     assert window.store.latest_text(pid) == a == window.cleaned.toPlainText() == window.session.text
     assert dlg.table.rowCount() == 4
+    # The finding states agree with the restored text, in the session and in the list.
+    def listed(fid):
+        return window.model.rows[window.model.row_of(fid)].state
+    s = window.session
+    assert s.state(f1.id) is s.state(f2.id) is FindingState.OPEN is listed(f1.id) is listed(f2.id)
+    dlg.table.selectRow(1)   # revision 2: the first fix only
+    dlg._restore()
+    s = window.session
+    assert window.cleaned.toPlainText() == window.store.revision_text(pid, 2) == s.text == s.decided.text
+    assert s.state(f1.id) is FindingState.ACCEPTED is listed(f1.id)
+    assert s.state(f2.id) is FindingState.OPEN is listed(f2.id)
+    assert not window.isWindowModified()
 
 
 def test_export_text_and_json(window, tmp_path):
