@@ -62,7 +62,7 @@ def _looks_single_column(seq: list[Line], width: float) -> bool:
     sums = [0.0] * (KMAX + 1)
     samples = 0
     # At most about 60 samples: the test is about the page, not each line.
-    for i in range(0, len(seq) - KMAX, max(5, len(seq) // 60)):
+    for i in range(0, len(seq) - KMAX, max(1, len(seq) // 60)):
         samples += 1
         for k in range(1, KMAX + 1):
             sums[k] += continuity(seq[i], seq[i + k], width)
