@@ -329,3 +329,19 @@ def test_proofdesk_with_no_command_opens_the_editor_on_the_default_database(tmp_
     db = tmp_path / "data" / "proofdesk" / "proofdesk.sqlite3"
     with Store(db) as st:
         assert [i.title for i in st.issues()] == [open_demo(st).title]
+
+
+def test_smoke_flow_shows_the_demo_text_when_the_window_first_appears(tmp_path):
+    """The bundle's smoke switch on the unbundled app: the demo page is on screen at first show."""
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROOFDESK_SMOKE_WINDOW="1", PROOFDESK_NO_DIALOGS="1",
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, str(root / "packaging" / "entry_point.py"), "demo"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("proofdesk-smoke ")]
+    assert len(lines) == 1, done.stdout
+    report = json.loads(lines[0].removeprefix("proofdesk-smoke "))
+    first = next(line.strip() for line in demo_files()[0][1].decode("utf-8").splitlines() if line.strip())
+    assert report["main_window"] and report["platform"] == "offscreen"
+    assert any(first in text for text in report["texts"]), report["texts"]
