@@ -22,12 +22,15 @@ _JUMP_ALONE = re.compile(r"^(?:" + JUMP_RE.pattern + r"|(?:下转|转|上接|接
 
 _NAME = rf"[{CJK}·]{{2,5}}"
 # Photo credits: 山西日报记者 史晓波 摄 / 本报记者 李阳鸿 摄 / 新华社发 / 资料图片
-CREDIT_RE = re.compile(
-    rf"(?:(?:[{CJK}]{{0,10}}(?:记者|通讯员|摄影|特约|见习|实习))?\s*{_NAME}"
-    rf"(?:\s*[、，,]\s*{_NAME})*\s*摄(?:影)?"
-    rf"|新华社(?:记者\s*{_NAME})?\s*发|[{CJK}]{{0,8}}供图|资料图片|图片来源[:：].{{1,20}}"
-    rf"|(?:图|摄影)[:：/]\s*{_NAME})\s*[）)]?$"
+_ROLE = r"(?:记者|通讯员|摄影|特约|见习|实习)"
+_CREDIT = (
+    # Each repeated name group needs its role word, so the pattern cannot backtrack wildly.
+    rf"[（(]?(?:(?:(?:[{CJK}]{{0,10}}?{_ROLE}\s*{_NAME}(?:\s*[、，,]\s*{_NAME}){{0,3}}\s*){{1,3}}|{_NAME}\s*)[/／]?\s*摄(?:影)?"
+    rf"|新华社(?:记者\s*{_NAME})?\s*发(?:[（(]\s*{_NAME}\s*摄\s*[）)])?|[{CJK}]{{0,8}}供图|资料图片|人民视觉|视觉中国"
+    rf"|图片来源[:：].{{1,20}}|图片由.{{1,16}}提供|(?:图|摄影)[:：/／]\s*{_NAME})\s*[）)]?$"
 )
+CREDIT_RE = re.compile("^" + _CREDIT)
+_CREDIT_TAIL = re.compile(_CREDIT)
 BYLINE_BODY_RE = re.compile(
     rf"^(?:本报讯|[{CJK}]{{1,10}}(?:日报|晚报|报|网|社)讯|(?:新华社|中新社|本报)[{CJK}\d]{{0,20}}电|据新华社"
     rf"|[{CJK}]{{2,16}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯))"
@@ -76,10 +79,10 @@ def heading_like(text: str) -> bool:
 
 def inline_credit(text: str) -> tuple[int, str] | None:
     """(offset, credit) of a credit ending a caption block (…供应。本报记者 李阳鸿 摄)."""
-    if not text.endswith(("摄", "摄影", "发", "供图", "图片", ")", "）")) and "图" not in text[-30:]:
+    if not text.endswith(("摄", "摄影", "发", "供图", "图片", ")", "）", "视觉", "提供")) and "图" not in text[-30:]:
         return None  # cheap gate: the regex below is slow on long paragraphs
     base = max(0, len(text) - 48)
-    m = CREDIT_RE.search(text, base)
+    m = _CREDIT_TAIL.search(text, base)
     if m and m.start() > 0 and text[m.start() - 1] in "。！？ \u3000）)":
         return m.start(), m.group().strip()
     return None
