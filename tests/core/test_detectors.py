@@ -114,3 +114,16 @@ def test_undecodable_characters_are_flagged_not_guessed():
     flags = [f for f in analyze(raw).of_kind(FindingKind.CHAR) if f.detail("problem") == "garbled"]
     assert len(flags) == 1 and not flags[0].has_fix
     assert "\ufffd" in clean_text(raw)
+
+
+def test_articles_of_laid_out_and_of_raw_spaced_text_agree():
+    from proofdesk.page.articles import parse_articles
+
+    raw = (f"{HEAD}\n\n本报讯（记者李明）{P1}\n\n{P2}\n\n3月2日，市民在公园里散步。\n\n本报记者 王小明 摄\n\n"
+           "另一则新闻的标题\n\n本报讯（记者张红）图书馆延长开放时间，周末开放到晚上九点。")
+    laid_out = clean_text(raw)
+    for text in (raw, laid_out):
+        arts = parse_articles(text)
+        assert [a.headline for a in arts] == [HEAD, "", "另一则新闻的标题"], text
+        assert arts[0].byline == "本报讯（记者李明）" and len(arts[0].paragraphs) == 2
+        assert arts[1].captions == [{"text": "3月2日，市民在公园里散步。", "credit": "本报记者 王小明 摄"}]

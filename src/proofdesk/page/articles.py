@@ -109,7 +109,11 @@ def parse_articles(cleaned: str) -> list[Article]:
     """Articles of a cleaned page. Blank lines separate articles when present."""
     blocks = split_blocks(cleaned)
     classify(blocks)
-    if any(b.run != blocks[0].run for b in blocks[1:]):
+    runs_used = {b.run for b in blocks}
+    # In laid-out text (one block a line, a blank line between articles) the blank
+    # lines are the article breaks; in text still spaced like a raw page, where a
+    # blank line follows every block, they say nothing and roles decide.
+    if 1 < len(runs_used) < len(blocks):
         runs: dict[int, list[Block]] = {}
         for b in blocks:
             runs.setdefault(b.run, []).append(b)
