@@ -106,6 +106,12 @@ def main() -> None:
         t_jb = timed(jieba.lcut, text)
         print(f"analysis of {4 * n} {label} lines ({len(text)} chars): {t_an:.3f} s; "
               f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f} (target <= 0.5)")
+    page = ROOT.parent / "shared" / "corpus" / "raw" / "news-0001.txt"
+    if page.is_file():
+        text = page.read_text("utf-8")
+        t_an, t_jb = timed(analyze, text), timed(jieba.lcut, text)
+        print(f"analysis of news-0001 (4 interleaved columns, {len(text)} chars): {t_an:.3f} s; "
+              f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f}")
 
 
 if __name__ == "__main__":

@@ -86,10 +86,11 @@ def continuity(a: Line, b: Line, width: float, pairs: Counter | None = None) -> 
         return 0.3 if starts else -0.2
     from proofdesk.words import word_across
 
-    if word_across(a.text, b.text):
-        score = 1.0
+    # The dictionary look-up first: jieba's segmentation only where some word spans.
+    if not _spans_word(a.text, b.text):
+        score = 0.0
     else:
-        score = 0.3 if _spans_word(a.text, b.text) else 0.0
+        score = 1.0 if word_across(a.text, b.text) else 0.3
     if pairs is not None and pairs[a.text[-1] + b.text[0]] > 0:
         score += 0.8
     if b.text[0] in "“「『":
@@ -127,20 +128,6 @@ def _leading_heads(lines: list[Line], width: float) -> int:
             break
         n += 1
     return n
-
-
-class _Scores:
-    """Continuity scores between lines of the flow, computed on first use."""
-
-    def __init__(self, seq: list[Line], width: float):
-        self.seq, self.width, self.memo = seq, width, {}
-        self.pairs = page_pairs(seq)
-
-    def __call__(self, i: int, j: int) -> float:
-        key = (i, j)
-        if key not in self.memo:
-            self.memo[key] = continuity(self.seq[i], self.seq[j], self.width, self.pairs)
-        return self.memo[key]
 
 
 def _patterns() -> list[tuple[int, ...]]:
@@ -188,7 +175,6 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
     continuity evidence pays for it. Linear in the number of lines.
     """
     n = len(seq)
-    score = _Scores(seq, width)
     neg = float("-inf")
     npat = len(PATTERNS)
     best = [[neg] * npat for _ in range(n + 1)]
@@ -199,31 +185,42 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
     missing = [[[(c, where[b][c]) for c in PATTERNS[b] if c not in where[a]] for b in range(npat)]
                for a in range(npat)]
     cost = [[_cost(a, b) for b in range(npat)] for a in range(npat)]
+    memo: dict[int, float] = {}
+    seqw, pairs = seq, page_pairs(seq)
+    plen = [len(pat) for pat in PATTERNS]
+
+    def link(i: int, j: int) -> float:
+        key = i * n + j
+        v = memo.get(key)
+        if v is None:
+            v = memo[key] = continuity(seqw[i], seqw[j], width, pairs)
+        return v
+
     for p in range(n):
-        for b, pat in enumerate(PATTERNS):
-            k = len(pat)
+        # The rows that can end right before p, found once for every pattern b.
+        prevs = [(a, p - plen[a], best[p - plen[a]][a]) for a in range(npat)
+                 if p - plen[a] >= 0 and best[p - plen[a]][a] != neg] if p else []
+        for b in range(npat):
+            k = plen[b]
             if p + k > n:
                 continue
             if p == 0:
                 best[p][b] = -0.01 * k - (0.0 if _REGULAR[b] else IRREGULAR)
                 continue
             top, arg = neg, -1
-            for a, prev in enumerate(PATTERNS):
-                q = p - len(prev)
-                if q < 0 or best[q][a] == neg:
-                    continue
-                val = best[q][a] - cost[a][b]
+            for a, q, base in prevs:
+                val = base - cost[a][b]
                 for i, j in shared[a][b]:
-                    val += score(q + i, p + j)
+                    val += link(q + i, p + j)
                 if missing[a][b]:
                     # A column the row before skipped links to the row before
                     # that, on the best path to it (a Viterbi approximation).
                     r = back[q][a]
                     if r >= 0:
-                        q2 = q - len(PATTERNS[r])
+                        q2 = q - plen[r]
                         for c, j in missing[a][b]:
                             if c in where[r]:
-                                val += score(q2 + where[r][c], p + j)
+                                val += link(q2 + where[r][c], p + j)
                 if val > top:
                     top, arg = val, a
             best[p][b], back[p][b] = top - 0.01 * k, arg
