@@ -7,7 +7,12 @@
 2. accept one finding, both panes and the list updated and painted (target <= 50 ms)
    baseline: one typed character in a bare QPlainTextEdit holding the same text, painted;
 3. start-up to the first shown window, as a whole process (target <= 2 s)
-   baseline: a process that imports PySide6 and shows an empty QMainWindow.
+   baseline: a process that imports PySide6 and shows an empty QMainWindow;
+4. the history view's side-by-side diff (aligned rows) of the long page, raw
+   against every fix accepted, laid out and painted
+   baseline: the inline diff of the same two revisions in the same dialog;
+5. restoring an old revision, decisions re-derived from its text
+   baseline: the store's restore plus reopening the page (restore without it).
 
 The long page is the demo issue's text repeated (numbered, so each copy differs)
 up to --chars characters; its findings come from the real analysis.
@@ -142,6 +147,48 @@ def bench_in_process(chars: int, repeat: int) -> None:
         win.session = None
         win.close()
         bare.close()
+        bench_history(app, store, page.id, repeat)
+
+
+def bench_history(app, store, page_id: int, repeat: int) -> None:
+    from proofdesk.gui.history_dialog import HistoryDialog
+    from proofdesk.session import FindingState, PageSession
+
+    ps = PageSession(store, page_id, "bench")
+    first = ps.base_revision
+    ps.decide_many({f.id: (FindingState.ACCEPTED, None) for f in ps.findings if f.has_fix})
+    last = ps.save("all fixes").number
+    dlg = HistoryDialog(ps, lambda n: None)
+    dlg.resize(1300, 760)
+    dlg.show()
+
+    def diff(side: bool):
+        def run():
+            (dlg.side if side else dlg.inline).setChecked(True)
+            dlg.select_pair(first, last)
+            app.processEvents()
+            dlg.from_box.setCurrentIndex(-1)  # the next run shows the pair afresh
+        return run
+    t_side = median_time(diff(True), repeat)
+    t_inline = median_time(diff(False), repeat)
+    rows = dlg.left.document().blockCount()
+    print(f"history side-by-side diff, raw vs all fixes ({rows:,} aligned rows): {ms(t_side)}; "
+          f"baseline inline diff {ms(t_inline)}; ratio {t_side / t_inline:.2f}")
+    dlg.close()
+
+    numbers = [first, last]
+    k = iter(range(10 ** 6))
+
+    def restore_derived():
+        ps.restore(numbers[next(k) % 2])
+
+    def restore_plain():
+        store.restore(page_id, numbers[next(k) % 2], author="bench")
+        PageSession(store, page_id, "bench")
+    t_derived = median_time(restore_derived, repeat)
+    t_plain = median_time(restore_plain, repeat)
+    print(f"restore an old revision, decisions re-derived ({len(ps.findings)} findings): {ms(t_derived)}; "
+          f"baseline store restore + reopen {ms(t_plain)}; ratio {t_derived / t_plain:.2f}")
 
 
 BASELINE_APP = """

@@ -214,8 +214,10 @@ class HistoryDialog(QDialog):
 
     def select_pair(self, a: int, b: int) -> None:
         """Diff revision a against revision b."""
-        self.from_box.setCurrentIndex(self.from_box.findData(a))
-        self.to_box.setCurrentIndex(self.to_box.findData(b))
+        for box, number in ((self.from_box, a), (self.to_box, b)):
+            box.blockSignals(True)  # one diff, not one per box
+            box.setCurrentIndex(box.findData(number))
+            box.blockSignals(False)
         self.show_diff()
 
     def _selected(self) -> None:
