@@ -11,7 +11,7 @@ from proofdesk.page.blocks import Block, BlockKind
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A paragraph (or a sentence) may end with these; anything else means cut off.
-TERMINAL = "。！？!?…”’」』）)】》；;\"'"
+TERMINAL = "。！？!?…”’」』）)】》；;\"'｡"
 CLAUSE_PUNCT = "，。；！？、：,;!?:"
 
 JUMP_RE = re.compile(
