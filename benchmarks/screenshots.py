@@ -3,8 +3,10 @@
     python benchmarks/screenshots.py [--lang zh|en] [--out docs]
 
 1. docs/gui-main.png: the main window on the demo issue, a finding selected;
-2. docs/gui-history.png: the history view of that page after two saved revisions,
-   with the character diff between them.
+2. docs/gui-edit.png: the same window with a proposal open in the in-place editor
+   of the findings list (F2 / E);
+3. docs/gui-history.png: the history view of that page after two saved revisions,
+   with the side-by-side diff between them (aligned rows, fillers where a line is missing).
 """
 from __future__ import annotations
 
@@ -58,7 +60,22 @@ def main() -> int:
         if target is not None:
             win.select_finding(target.id, focus_list=True)
         app.processEvents()
-        win.grab().save(str(out / f"gui-main{'' if args.lang == 'zh' else '-en'}.png"))
+        suffix = '' if args.lang == 'zh' else '-en'
+        win.grab().save(str(out / f"gui-main{suffix}.png"))
+
+        # The in-place editor on the selected finding's proposal, a moved caption over several
+        # lines (opened, shown, cancelled).
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        if target is not None:
+            win.on_edit()
+            app.processEvents()
+            editor = app.focusWidget()
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            app.processEvents()
+            win.grab().save(str(out / f"gui-edit{suffix}.png"))
+            QTest.keyClick(editor, Qt.Key_Escape)
+            app.processEvents()
 
         win.save("接受第一处修改" if args.lang == "zh" else "first fix accepted")
         for f in fixes[2:6]:
@@ -70,8 +87,9 @@ def main() -> int:
         dlg.resize(1300, 760)
         n = len(dlg.revisions)
         dlg.select_pair(dlg.revisions[max(0, n - 2)].number, dlg.revisions[n - 1].number)
-        app.processEvents()
-        dlg.grab().save(str(out / f"gui-history{'' if args.lang == 'zh' else '-en'}.png"))
+        for _ in range(3):  # the diff scrolls to its first change once laid out
+            app.processEvents()
+        dlg.grab().save(str(out / f"gui-history{suffix}.png"))
         print(f"findings on the demo page: {len(s.findings)} ({len(fixes)} with a fix); "
               f"revisions: {n}; screenshots in {out}")
         win.session = None

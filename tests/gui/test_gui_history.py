@@ -57,8 +57,12 @@ def test_panes_hold_the_same_rows_with_fillers(dialog):
 @pytest.mark.parametrize("source", ["left", "right"])
 def test_scrolling_either_pane_keeps_the_change_level(dialog, qtbot, source):
     src, dst = (dialog.left, dialog.right) if source == "left" else (dialog.right, dialog.left)
-    # The premise: the left pane is much taller, so equal scroll positions would not show the same rows.
-    assert dialog.left.verticalScrollBar().maximum() > dialog.right.verticalScrollBar().maximum() + 500
+    # The premise: unpadded, the left pane would be much taller (its long paragraphs face fillers).
+    padding, block = 0, dialog.right.document().firstBlock()
+    while block.isValid():
+        padding += block.blockFormat().bottomMargin()
+        block = block.next()
+    assert padding > 500
     for needle in ("短行5", "绿化不仅是种树", "尾行3"):
         row = _row_of(src, needle)
         rect = src.document().documentLayout().blockBoundingRect(src.document().findBlockByNumber(row))
@@ -81,3 +85,21 @@ def test_diff_opens_at_the_first_change_and_inline_still_works(store, dialog, qt
     assert RowSync.top_row(dialog.right)[0] == row - 3 and page.id == s.page_id
     dialog.inline.setChecked(True)
     assert "绿化不仅是种树" in dialog.single.toPlainText() and "line-through" in dialog.single.toHtml()
+
+
+def _tops(view):
+    lay, block, out = view.document().documentLayout(), view.document().firstBlock(), []
+    while block.isValid():
+        out.append(round(lay.blockBoundingRect(block).top()))
+        block = block.next()
+    return out
+
+
+def test_facing_rows_start_at_the_same_height_also_after_a_resize(dialog, qtbot):
+    assert _tops(dialog.left) == _tops(dialog.right)
+    assert dialog.left.verticalScrollBar().maximum() == dialog.right.verticalScrollBar().maximum()
+    dialog.resize(620, 600)   # narrower: the long rows wrap over more lines
+    qtbot.waitUntil(lambda: _tops(dialog.left) == _tops(dialog.right))
+    row = _row_of(dialog.left, "绿化不仅是种树")
+    dialog.right.verticalScrollBar().setValue(_tops(dialog.right)[row])
+    assert RowSync.top_row(dialog.left)[0] == row

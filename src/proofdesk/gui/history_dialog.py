@@ -1,17 +1,17 @@
 """The history view: revisions of a page, a character-level diff of any two, restore.
 
 Side by side, the two panes hold the same rows (session.aligned_diff: a line
-missing on one side is a filler row there), so row i faces row i. Scrolling
-one pane puts the other at the same row and the same fraction of it, so a
-change stays level across the panes even where line wrapping makes one side
-taller.
+missing on one side is a filler row there), so row i faces row i. The shorter
+row of each pair is padded to the height of the other (level_rows, again when
+the panes' width changes), and scrolling one pane puts the other at the same
+row and the same fraction of it, so a change stays level across the panes.
 """
 from __future__ import annotations
 
 import html
 from typing import Callable
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QRadioButton, QSplitter, QTableWidget, QTableWidgetItem,
@@ -84,6 +84,52 @@ def side_text(view: QTextBrowser) -> str:
             out.append(block.text())
         block = block.next()
     return "\n".join(out)
+
+
+class DiffPane(QTextBrowser):
+    """One side of the side-by-side diff; says when its width changes (the rows wrap anew)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, ev):  # Qt override
+        super().resizeEvent(ev)
+        if ev.size().width() != ev.oldSize().width():
+            self.resized.emit()
+
+
+def level_rows(left: QTextBrowser, right: QTextBrowser) -> None:
+    """Pad the shorter of each pair of facing rows (bottom margin), so row i starts at the same
+    height in both panes and a change stays level all the way down, not only at the top row."""
+    docs = (left.document(), right.document())
+    cursors = [QTextCursor(d) for d in docs]
+    for c in cursors:  # undo the last padding first: the rows may wrap differently now
+        c.beginEditBlock()
+    for doc, c in zip(docs, cursors):
+        block = doc.firstBlock()
+        while block.isValid():
+            if block.blockFormat().bottomMargin():
+                fmt = block.blockFormat()
+                fmt.setBottomMargin(0)
+                c.setPosition(block.position())
+                c.setBlockFormat(fmt)
+            block = block.next()
+    for c in cursors:
+        c.endEditBlock()
+        c.beginEditBlock()
+    layouts = [d.documentLayout() for d in docs]
+    blocks = [d.firstBlock() for d in docs]
+    while blocks[0].isValid() and blocks[1].isValid():
+        heights = [lay.blockBoundingRect(b).height() for lay, b in zip(layouts, blocks)]
+        short = 0 if heights[0] < heights[1] else 1
+        gap = abs(heights[0] - heights[1])
+        if gap >= 1:
+            fmt = blocks[short].blockFormat()
+            fmt.setBottomMargin(gap)
+            cursors[short].setPosition(blocks[short].position())
+            cursors[short].setBlockFormat(fmt)
+        blocks = [b.next() for b in blocks]
+    for c in cursors:
+        c.endEditBlock()
 
 
 class RowSync:
@@ -160,7 +206,13 @@ class HistoryDialog(QDialog):
         self.restore_button.clicked.connect(self._restore)
         bar.addWidget(self.restore_button)
 
-        self.left, self.right, self.single = QTextBrowser(), QTextBrowser(), QTextBrowser()
+        self.left, self.right, self.single = DiffPane(), DiffPane(), QTextBrowser()
+        self._level_timer = QTimer(self)
+        self._level_timer.setSingleShot(True)
+        self._level_timer.setInterval(80)  # once a resize settles
+        self._level_timer.timeout.connect(self.level)
+        for pane in (self.left, self.right):
+            pane.resized.connect(self._level_timer.start)
         for view in (self.left, self.right, self.single):
             view.setFont(text_font(11))
         self.row_sync = RowSync(self.left, self.right)
@@ -248,12 +300,18 @@ class HistoryDialog(QDialog):
             rows = aligned_rows(old, new)
             fill_side(self.left, rows, "left")
             fill_side(self.right, rows, "right")
+            self.level()
             first = next((i for i, r in enumerate(rows) if r.changed), None)
             if first is not None:  # open on the first change, a few rows of context above it
                 # Deferred: the panes learn their new height (scroll range) once Qt has laid out the text.
                 QTimer.singleShot(0, lambda: self.scroll_to_row(max(0, first - 3)))
         else:
             self.single.setHtml(inline_html(old, new))
+
+    def level(self) -> None:
+        if self.pair.isVisible():
+            level_rows(self.left, self.right)
+            self.row_sync.follow(self.left, self.right)
 
     def scroll_to_row(self, number: int) -> None:
         """Put row number at the top of the left pane (the right one follows)."""

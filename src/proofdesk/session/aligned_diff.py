@@ -64,7 +64,7 @@ def aligned_rows(a: str, b: str) -> list[DiffRow]:
     the left and of b.split("\\n") on the right, each in order, with fillers between."""
     la, lb = a.split("\n"), b.split("\n")
     rows: list[DiffRow] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb).get_opcodes():
+    for tag, i1, i2, j1, j2 in _hunks(la, lb):
         if tag == "equal":
             rows.extend(DiffRow(s, s, False) for s in (((0, line),) if line else () for line in la[i1:i2]))
         elif j1 == j2:
@@ -74,6 +74,22 @@ def aligned_rows(a: str, b: str) -> list[DiffRow]:
         else:
             rows.extend(_hunk_rows("\n".join(la[i1:i2]), "\n".join(lb[j1:j2])))
     return rows
+
+
+def _hunks(la: list[str], lb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, with changes that only blank lines keep apart made one hunk: a blank line
+    matches any other, so it would face a moved paragraph with its neighbour."""
+    ops = difflib.SequenceMatcher(None, la, lb).get_opcodes()
+    out: list[list] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        between = 0 < k < len(ops) - 1 and not any(la[i1:i2])
+        if tag == "equal" and not between:
+            out.append([tag, i1, i2, j1, j2])
+        elif out and out[-1][0] == "replace":
+            out[-1][2], out[-1][4] = i2, j2
+        else:
+            out.append(["replace", i1, i2, j1, j2])
+    return [tuple(op) for op in out]
 
 
 def _hunk_rows(a: str, b: str) -> list[DiffRow]:
