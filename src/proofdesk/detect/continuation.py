@@ -60,9 +60,14 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         if not (b.kind is BlockKind.HEADLINE and not moved and word_across(text_a, text_b)):
             return None
     word = word_across(text_a, text_b)
-    over_heading = any(m.kind in _HEADINGS for m in moved)
+    headings = [m for m in moved if m.kind in _HEADINGS]
+    over_heading = bool(headings)
+    if headings and (_hard_cut(headings[-1].text, text_b) or word_across(headings[-1].text, text_b)):
+        return None  # the block right above B is its first half (a short one, read as a title)
     hard = _hard_cut(text_a, text_b)
     if hard:
+        if stub and over_heading:
+            return None
         conf = 0.95 if not (stub or over_heading) else 0.85
     elif stub:
         # Titles end without punctuation too. A short first half still shows itself by a
@@ -72,7 +77,7 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         after_body = before is None or (before.kind.is_body and ends_complete(ctx.text_of(before.index)))
         if (word or _fragment_start(text_b)) and not moved:
             conf = 0.75
-        elif photo_only and after_body:
+        elif photo_only and (after_body or word):
             conf = 0.7
         else:
             return None
@@ -165,6 +170,8 @@ def _cut_confidence(text_a: str, text_b: str, word: str, photo: bool = False) ->
     if photo:
         return 0.7
     first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
+    if len(first) <= 1:
+        return 0.8  # 窄巷 | 中，…: a one-character clause is the end of a cut one
     question = re.match(r"[^。！？]{1,16}？", text_b)
     if _OPENER.match(text_b) or question or (len(first) <= 6 and _adverbial(first)):
         return None
