@@ -1,7 +1,9 @@
 """Review actions of the main window: decide findings, move between them, find and replace.
 
 Each decision is one PageCommand on the window's QUndoStack; after it the
-focus moves to the next open finding.
+focus moves to the next open finding. An issue-wide action (the same correction
+everywhere, replace across the issue) is one IssueCommand: the open page's part
+plus the other pages' saved parts, undone together.
 """
 from __future__ import annotations
 

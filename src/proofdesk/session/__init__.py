@@ -1,7 +1,8 @@
 """The actions a proofreader takes on one page, shared by the CLI and the GUI.
 
-Qt-free, in three modules: text.py (diffs, edits, a finding's proposal),
-page.py (the two layers below) and issue.py (actions across an issue).
+Qt-free: text.py (diffs, edits, a finding's proposal), page.py (the two
+layers below), issue.py (actions across an issue), rederive.py (the decisions
+a restored text implies) and aligned_diff.py (the history's side-by-side rows).
 
 - PageState holds one page in memory: the raw text, its findings, the
   proofreader's decisions and the current cleaned text. The current text is
@@ -17,7 +18,8 @@ page.py (the two layers below) and issue.py (actions across an issue).
 Every action returns an Outcome: the new text and the edits that turn the old
 current text into it, so an editor can apply just those (one undo step).
 issue.py holds the issue-wide actions (the same correction on every page, find
-and replace across an issue) and the demo issue.
+and replace across an issue), planned as PageWrites that can be written and
+undone, and the demo issue.
 """
 from proofdesk.session.issue import (DEMO_TITLE, Occurrence, PageWrite, decide_everywhere, demo_files,
                                      find_in_issue, find_in_text, open_demo, plan_decisions, plan_replacements,
