@@ -127,3 +127,8 @@ def test_articles_of_laid_out_and_of_raw_spaced_text_agree():
         assert [a.headline for a in arts] == [HEAD, "", "另一则新闻的标题"], text
         assert arts[0].byline == "本报讯（记者李明）" and len(arts[0].paragraphs) == 2
         assert arts[1].captions == [{"text": "3月2日，市民在公园里散步。", "credit": "本报记者 王小明 摄"}]
+
+
+def test_a_look_alike_right_at_a_cut_is_seen_across_the_join():
+    raw = "可以试着把担心的事写在纸上，然后对自\n\n已说：“这些事明天再处理”，起到暗示的作用。"
+    assert clean_text(raw).strip() == "可以试着把担心的事写在纸上，然后对自己说：“这些事明天再处理”，起到暗示的作用。"

@@ -107,8 +107,8 @@ def _finding(start: int, end: int, new: str, zh: str, en: str, conf: float, old:
 
 def detect(ctx: PageContext) -> list[Finding]:
     out: list[Finding] = []
-    for b in ctx.blocks:
-        if b.index in ctx.removed or b.index in ctx.moved or b.kind not in _TEXT_KINDS:
+    for b in ctx.paragraphs():  # joined halves as one text: 对自 | 已说 is one word across the cut
+        if b.kind not in _TEXT_KINDS:
             continue
         t = b.text
         seen: set[int] = set()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from proofdesk.findings import Span
 from proofdesk.page.blocks import Block
 
 
@@ -27,3 +28,33 @@ class PageContext:
     def text_of(self, i: int) -> str:
         """The block's text as it stands after duplicate trimming."""
         return self.blocks[i].text[self.trimmed.get(i, 0):]
+
+    def paragraphs(self) -> list[Block]:
+        """The page's paragraphs as they read once continuation fixes join them:
+        every surviving, unmoved block, with each chain of joined halves as one
+        virtual block whose pieces point into the raw text (trimmed copies left out)."""
+        nxt = dict(self.joins)
+        second = set(nxt.values())
+        out = []
+        for b in self.blocks:
+            if b.index in self.removed or b.index in self.moved or b.index in second:
+                continue
+            chain = [b]
+            while chain[-1].index in nxt:
+                chain.append(self.blocks[nxt[chain[-1].index]])
+            out.append(b if len(chain) == 1 and not self.trimmed.get(b.index) else self._joined(chain))
+        return out
+
+    def _joined(self, chain: list[Block]) -> Block:
+        pieces, parts = [], []
+        for blk in chain:
+            cut = self.trimmed.get(blk.index, 0)
+            parts.append(blk.text[cut:])
+            for p in blk.pieces:
+                n = p.end - p.start
+                if cut >= n:
+                    cut -= n
+                    continue
+                pieces.append(Span(p.start + cut, p.end))
+                cut = 0
+        return Block(chain[0].index, tuple(pieces), "".join(parts), chain[0].kind, chain[0].run)

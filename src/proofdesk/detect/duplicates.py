@@ -217,8 +217,8 @@ class _Finder:
             score += 1.5 * _similarity(text, before)
         elif prev is not None and (prev.kind.is_heading or prev.kind is BlockKind.BYLINE):
             score += 0.5  # it opens an article, as an original does
-        elif prev is None and nxt is not None and nxt.kind.is_heading:
-            score -= 0.3  # a stray paragraph above the page's first title
+        elif prev is None and not first.text.startswith(("（上接", "(上接")):
+            score -= 0.4  # pages open with a title, or with a marker when an article runs on
         if nxt is None:
             score += 0.1  # the page's end is a likelier place for an original than right above a title
         if nxt is not None and nxt.kind is BlockKind.BODY:

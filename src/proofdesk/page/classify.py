@@ -48,7 +48,7 @@ def ends_complete(text: str) -> bool:
 
 
 # Titles with a comma pair two terse phrases; these words mean a sentence instead.
-_PROSE = re.compile(r"[的了当在将把被]|通过|对于|表示")
+_PROSE = re.compile(r"[的当将把被]|通过|对于|表示")
 
 
 def heading_like(text: str) -> bool:
