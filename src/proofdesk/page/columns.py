@@ -260,7 +260,8 @@ def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[in
     flow, asides = [], []
     for i in range(nhead, len(lines)):
         t = lines[i].text
-        noise = len(_TEXT.findall(t)) < 2  # a photo's speck read as a character
+        m = _TEXT.search(t)
+        noise = m is None or _TEXT.search(t, m.end()) is None  # a photo's speck read as a character
         (asides if noise or line_width(t) > width * 1.4 or stands_alone(t) else flow).append(i)
     return nhead, flow, asides
 

@@ -25,18 +25,19 @@ from proofdesk.page.classify import CAPTION_START_RE, CREDIT_RE, JUMP_RE, TERMIN
 
 # Printed width of a character, in ems: OCR writes full-width punctuation as
 # ASCII often, so only letters and digits count as narrow.
-_NARROW = re.compile(r"[A-Za-z0-9.%]")
-_SPACE = re.compile(r"[ \t\u00a0]")
-_CAPITAL = re.compile(r"[A-Z]")
+_NOT_FULL = re.compile(r"[A-Za-z0-9.% \t\u00a0]")  # narrow characters and spaces
 OPENERS = "“‘「『（(《【\""
 
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def line_width(text: str) -> float:
     """Printed width of a line in ems (CJK = 1, digits and small letters = 0.55, capitals 0.7)."""
-    narrow = len(_NARROW.findall(text))
-    capitals = len(_CAPITAL.findall(text))
-    spaces = len(_SPACE.findall(text))
+    odd = _NOT_FULL.findall(text)
+    if not odd:
+        return float(len(text))  # most Chinese lines: every character is one em
+    spaces = sum(1 for c in odd if c in " \t\u00a0")
+    capitals = sum(1 for c in odd if "A" <= c <= "Z")
+    narrow = len(odd) - spaces
     # A space is printed narrow too (本报讯通讯员 李琼 报道); OCR also invents some.
     return len(text) - narrow - spaces + 0.55 * (narrow - capitals) + 0.7 * capitals + 0.5 * spaces
 
@@ -56,7 +57,15 @@ class PageStats:
 
 
 def page_stats(lines: list[Line]) -> PageStats:
-    widths = [line_width(ln.text) for ln in lines if len(ln.text) >= 4]
+    widths, opened, indented = [], 0, 0
+    for ln in lines:  # one pass: this runs over every line of the page
+        t = ln.text
+        if ln.indent >= 2:
+            indented += 1
+        if len(t) >= 4:
+            widths.append(line_width(t))
+            if not ends_sentence(t):
+                opened += 1
     if not widths:
         return PageStats(0.0, 0.0, 0.0)
     counts = Counter(round(w) for w in widths)
@@ -65,12 +74,11 @@ def page_stats(lines: list[Line]) -> PageStats:
     # taken over a window of three, so 19/20-em jitter counts as one width.
     floor = sorted(widths)[int(len(widths) * 0.7)] - 1.5
     best = max((w for w in counts if w >= floor), key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
-    near = [w for w in widths if abs(w - best) <= 1.5]
+    near = [w for w in widths if best - 1.5 <= w <= best + 1.5]
     width = sorted(near)[len(near) // 2] if near else float(best)
-    full = sum(1 for w in widths if abs(w - width) <= 1.5) / len(widths)
-    opened = sum(1 for ln in lines if len(ln.text) >= 4 and not ends_sentence(ln.text)) / len(widths)
-    indented = sum(1 for ln in lines if ln.indent >= 2) / len(lines)
-    return PageStats(width, full, opened, indented)
+    lo, hi = width - 1.5, width + 1.5
+    full = sum(1 for w in widths if lo <= w <= hi) / len(widths)
+    return PageStats(width, full, opened / len(widths), indented / len(lines))
 
 
 def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
@@ -88,15 +96,26 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def ends_sentence(text: str) -> bool:
     t = text.rstrip()
-    return bool(t) and (t[-1] in TERMINAL or t.endswith(("……", "…")) or bool(JUMP_RE.search(t[-12:])))
+    if not t:
+        return False
+    if t[-1] in TERMINAL or t[-1] == "…":
+        return True
+    tail = t[-12:]
+    # A jump marker names a page (版/页/面); the regex runs only where one could stand.
+    return ("版" in tail or "页" in tail or "面" in tail) and bool(JUMP_RE.search(tail))
 
 
+# What every credit form (摄, 新华社发, 供图, 资料图片, 人民视觉, 图片来源…) and
+# every jump marker (版, 页, 面) contains.
+_MAYBE_ALONE = re.compile(r"[摄发图版页面]|视觉")
 _CREDIT_END = re.compile(r"(?:供图|摄|摄影|新华社发|资料图片|制图)$")
 
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def stands_alone(text: str) -> bool:
     """Credits and jump markers are blocks of their own, whatever their width."""
+    if not _MAYBE_ALONE.search(text):
+        return False  # every credit form and marker holds one of these
     if len(text) <= 40 and CREDIT_RE.match(text):
         return True
     if len(text) <= 30 and _CREDIT_END.search(text) and not any(c in text for c in "，。；！？,;"):
@@ -135,43 +154,63 @@ def _byline_runs_on(a: str, b: str) -> bool:
     return bool(_BYLINE_START.match(a)) and len(a) <= 20 and len(b) <= 4 and bool(_CJK_CHAR.fullmatch(b[0]))
 
 
-def decide(a: Line, b: Line, width: float, para: str = "") -> Break:
-    """Join b to a (a hard wrap) or start a new block at b (a paragraph end)."""
+# Decisions are shared values: a page makes thousands of them.
+_BLANK_LINE = Break(False, 1.0, "blank line")
+_BYLINE_NAMES = Break(True, 0.7, "byline names")
+_CAPTION_STARTS = Break(False, 0.8, "caption starts")
+_CREDIT_OR_MARKER = Break(False, 0.9, "credit or marker")
+_DIFFERENT_WIDTH = Break(False, 0.8, "different width")
+_FULL_LINE = Break(True, 0.6, "full line")
+_INDENT = Break(False, 0.95, "indent")
+_LINE_CUT_MID_SENTENCE = Break(True, 0.95, "line cut mid-sentence")
+_NARROW_NEXT_LINE = Break(False, 0.7, "narrow next line")
+_ONE_LINE_CAPTION = Break(False, 0.7, "one-line caption")
+_QUOTATION_OPENS = Break(False, 0.6, "quotation opens")
+_QUOTATION_RUNS_ON = Break(True, 0.7, "quotation runs on")
+_SHORT_LINE = Break(False, 0.9, "short line")
+_WORD_ACROSS_THE_BREAK = Break(True, 0.55, "word across the break")
+
+
+def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break:
+    """Join b to a (a hard wrap) or start a new block at b (a paragraph end).
+
+    para is the paragraph so far (its text, or its lines: joined only when asked).
+    """
     wa, wb = line_width(a.text), line_width(b.text)
     if stands_alone(a.text) or stands_alone(b.text):
-        return Break(False, 0.9, "credit or marker")
+        return _CREDIT_OR_MARKER
     if b.indent >= a.indent + 2 or (b.indent >= 2 and ends_sentence(a.text)):
-        return Break(False, 0.95, "indent")
+        return _INDENT
     # A full line fills the column to within one character; a first line whose
     # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
     short_a = wa < width - 3 - (2 if a.indent >= 2 else 0)
     if CAPTION_START_RE.match(b.text) and ends_sentence(a.text):
-        return Break(False, 0.8, "caption starts")
+        return _CAPTION_STARTS
     if CAPTION_START_RE.match(a.text) and ends_sentence(a.text) and wa >= width - 3:
-        return Break(False, 0.7, "one-line caption")
+        return _ONE_LINE_CAPTION
     if wa > width * 1.4 or wb > width * 1.4:
         # A line wider than the column is a caption or headline set across columns.
-        return Break(False, 0.8, "different width")
+        return _DIFFERENT_WIDTH
     if short_a and _quote_runs_on(a.text, b.text):
         # “学好中文，我们的 / 未来不是梦”: a title in two lines, its quotation still open.
-        return Break(True, 0.7, "quotation runs on")
-    if short_a and _byline_runs_on(para or a.text, b.text):
-        return Break(True, 0.7, "byline names")
+        return _QUOTATION_RUNS_ON
+    if short_a and _byline_runs_on(_text_of(para) or a.text, b.text):
+        return _BYLINE_NAMES
     if short_a:
         if not ends_sentence(a.text) and _word_across(a.text, b.text) and wa >= width * 0.6:
             # Short because the OCR dropped characters, not because the paragraph ended.
-            return Break(True, 0.55, "word across the break")
-        return Break(False, 0.9, "short line")
+            return _WORD_ACROSS_THE_BREAK
+        return _SHORT_LINE
     if not ends_sentence(a.text):
-        return Break(True, 0.95, "line cut mid-sentence")
+        return _LINE_CUT_MID_SENTENCE
     # A full line that ends a sentence: the paragraph ends when the next line is
     # indented (narrower, its own last line aside) or opens a quotation.
     narrow_b = wb <= width - 1.4
     if narrow_b and (not ends_sentence(b.text) or wb >= width - 3.5):
-        return Break(False, 0.7, "narrow next line")
+        return _NARROW_NEXT_LINE
     if b.text[0] in "“「『" and a.text[-1] in "。！？":
-        return Break(False, 0.6, "quotation opens")
-    return Break(True, 0.6, "full line")
+        return _QUOTATION_OPENS
+    return _FULL_LINE
 
 
 def decide_across_blank(a: Line, b: Line, width: float) -> Break:
@@ -179,19 +218,25 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
     its text blocks there). Join over one only when the line before it is full
     and cut mid-sentence and the line after it looks like the same column's text."""
     if ends_sentence(a.text) or b.indent >= 2 or is_noise(b.text) or a.run == 0:
-        return Break(False, 1.0, "blank line")  # run 0 is the page's headings
+        return _BLANK_LINE  # run 0 is the page's headings
     if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
-        return Break(False, 1.0, "blank line")  # a heading: no clause punctuation
+        return _BLANK_LINE  # a heading: no clause punctuation
     if heading_like(b.text) and not _word_across(a.text, b.text) and not _quote_runs_on(a.text, b.text):
         # A short line without punctuation is a heading, unless a word runs
         # into it (气象“硬 / 实力”: the paragraph's last line).
-        return Break(False, 1.0, "blank line")
+        return _BLANK_LINE
     # A column's lines are never wider than the column: a wider one is a caption
     # set in a smaller face, or a headline.
     if line_width(a.text) < width - 3 - (2 if a.indent >= 2 else 0) or line_width(b.text) > width + 1.5:
-        return Break(False, 1.0, "blank line")
+        return _BLANK_LINE
     br = decide(a, b, width)
     return Break(br.join, round(br.confidence * 0.8, 3), "blank line inside a sentence")
+
+
+def _text_of(para: str | list[Line]) -> str:
+    if isinstance(para, str):
+        return para
+    return "".join(x.text for x in para) if len(para) < 6 else ""
 
 
 def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
@@ -207,8 +252,7 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
         if groups:
             prev = groups[-1][-1]
             if across_runs or prev.run == ln.run:
-                para = "".join(x.text for x in groups[-1]) if len(groups[-1]) < 6 else ""
-                br = decide(prev, ln, widths.get(prev.run, width) if widths else width, para)
+                br = decide(prev, ln, widths.get(prev.run, width) if widths else width, groups[-1])
             else:
                 br = decide_across_blank(prev, ln, width)
             if br.join:
@@ -221,19 +265,23 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_WHITE = re.compile(r"\s")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=16384)
 def is_noise(text: str) -> bool:
     """A line OCR read from a photo or a rule: symbols, stray letters, wide gaps."""
-    vis = "".join(text.split())
+    spaced = _WHITE.search(text) is not None
+    vis = "".join(text.split()) if spaced else text
     if not vis:
         return True
-    cjk = len(_CJK_CHAR.findall(vis))
-    if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
-        return True  # two specks far apart on one line ("1      四")
-    if len(vis) <= 8 and re.search(r"\S\s{2,}\S", text) and not stands_alone(text):
-        return True  # specks with wide gaps ("色  oo  委 全")
+    cjk = len(vis) - len(_NOT_CJK.findall(vis))  # few in a line of text
+    if spaced:
+        if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
+            return True  # two specks far apart on one line ("1      四")
+        if len(vis) <= 8 and re.search(r"\S\s{2,}\S", text) and not stands_alone(text):
+            return True  # specks with wide gaps ("色  oo  委 全")
     if cjk >= len(vis) * 0.5 or stands_alone(text):
         return False
     if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and (cjk or re.search(r"[\u3000-\u303f\uff00-\uffef]", vis)):
