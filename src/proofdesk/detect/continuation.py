@@ -41,13 +41,16 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     if not text_a or ends_complete(text_a):
         return None
     # The first line of a page is its title even with a comma in it.
-    page_title = p == 0 and a.index == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
+    page_title = p == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
     stub = (heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading \
         or a.kind is BlockKind.CAPTION or page_title
     if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE):
         return None
     moved: list[Block] = []
     q = p + 1
+    if (not stub and q < len(seq) and seq[q].kind is BlockKind.HEADLINE
+            and _reads_on(text_a, ctx.text_of(seq[q].index))):
+        return _Join(a, seq[q], [], word_across(text_a, ctx.text_of(seq[q].index)), 0.8)
     while q < len(seq) and len(moved) < MAX_SKIP and (seq[q].kind in _INTERRUPTERS or seq[q].kind in _HEADINGS):
         moved.append(seq[q])
         q += 1
@@ -100,7 +103,7 @@ _OPENER = re.compile(r"^(?:[“‘《「\"]|\d|[一二三四五六七八九十]+
 # A sentence cannot end on these: an opening bracket, a comma, a particle or preposition.
 _HARD_END = "，、,（(“《「‘"
 # No sentence starts with a particle or a closing mark.
-_NO_START = set("的了着过们之，。、；：！？”’）)】》,.;:!?")
+_NO_START = set("的了着过们之么吗呢吧，。、；：！？”’）)】》,.;:!?")
 _FUNCTION_END = set("的地得和与及或而并把被对从向以为将是在于之其所让使给跟同比很都也又还就才再更最已未不没")
 _FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "就是", "还是", "以及", "并且", "而且",
                   "但是", "因为", "所以", "如果", "虽然", "尽管", "通过", "根据", "按照", "随着", "关于", "对于",
@@ -133,6 +136,16 @@ _ADVERBS = ("此外", "同时", "目前", "如今", "为此", "对此", "据悉"
 
 _PROSE_WORDS = ("的", "了", "通过", "将", "把", "被", "对于", "已经", "正在", "可以", "表示", "认为",
                 "指出", "介绍", "告诉", "作为")
+
+
+def _reads_on(text_a: str, text_b: str) -> bool:
+    """A cut-off sentence whose rest was read as a title: no punctuation in it, but the
+    cut is certain and the rest is long or plainly continues (属于《…》明确的 | 么才能…)."""
+    if not text_b or text_a[-1] in "：:—-":
+        return False
+    tail = _SENTENCE_END.split(text_a)[-1]
+    certain = _hard_cut(text_a, text_b) or any(c in tail for c in "，、,") or len(tail) <= 4
+    return certain and (len(text_b) >= 16 or text_b[0] in _NO_START or bool(word_across(text_a, text_b)))
 
 
 def _fragment_start(text_b: str) -> bool:

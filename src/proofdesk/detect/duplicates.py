@@ -66,7 +66,9 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     clauses: dict[int, set[str]] = {}
     for b in blocks:
-        if len(b.text) < MIN_DUP or b.kind not in _COPYABLE:
+        # A long "title" is usually a piece of body text without punctuation.
+        if len(b.text) < MIN_DUP or (b.kind not in _COPYABLE and not (b.kind is BlockKind.HEADLINE
+                                                                       and len(b.text) >= 20)):
             continue
         cl = set(_clauses(b.text))
         clauses[b.index] = cl

@@ -98,7 +98,7 @@ def _own_kind(b: Block) -> BlockKind:
         return BlockKind.CREDIT
     if len(t) <= 30 and BYLINE_RE.match(t):
         return BlockKind.BYLINE
-    if BYLINE_BODY_RE.match(t) and len(t) > 20:
+    if BYLINE_BODY_RE.match(t) and len(t) > 6:
         return BlockKind.BYLINE_BODY
     if len(t) <= 400 and inline_credit(t):
         return BlockKind.CAPTION
