@@ -524,3 +524,46 @@ def test_aligned_rows_face_each_unchanged_line_with_itself_on_a_cleaned_page():
     # A line the fixes left alone faces itself, not a neighbour shifted by the removed blank lines.
     assert all("".join(t for _, t in (r.left or ())) == "".join(t for _, t in r.right) for r in kept
                if not any(op for op, _ in r.right))
+
+
+# ---- page_diff: fine-grained and local on long pages with repeated text -------
+
+def _repeated_page(copies: int) -> str:
+    base = "\n\n".join(data.decode("utf-8") for _, data in demo_files())
+    return "\n\n".join(base.replace("青禾", f"青禾{n}区") for n in range(1, copies + 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_page_diff_gives_back_both_texts(data):
+    from proofdesk.session.text import page_diff
+    a = _repeated_page(2)
+    edits = data.draw(st.lists(st.tuples(st.integers(0, len(a)), st.integers(0, 30), st.text("已，。甲\n", max_size=4)),
+                               max_size=30))
+    b = a
+    for at, n, text in sorted(edits, reverse=True):
+        b = b[:at] + text + b[at + n:]
+    d = page_diff(a, b)
+    assert "".join(t for op, t in d if op <= 0) == a and "".join(t for op, t in d if op >= 0) == b
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.data())
+def test_decisions_read_back_on_a_long_page_of_repeated_text(data):
+    # Forty near-identical copies: a diff straight from raw pairs a fixed paragraph with an unfixed
+    # copy of it elsewhere; the derived decisions must still rebuild the text exactly.
+    from proofdesk.session import decisions_for_text
+    raw = _LONG.setdefault("raw", _repeated_page(40))
+    fs = _demo_findings(raw)
+    fixes = [f for f in fs if f.has_fix]
+    share = data.draw(st.sampled_from([0.2, 0.5, 0.9]))
+    rng = __import__("random").Random(data.draw(st.integers(0, 2 ** 32)))
+    chosen = [f for f in fixes if rng.random() < share]
+    cleaned = apply_fixes(raw, chosen)
+    previous = {f.id: (FindingState.ACCEPTED, None) for f in fixes[::3]}
+    got = decisions_for_text(raw, fs, cleaned.text, previous, FindingState)
+    accepted = [f for f in fs if got.get(f.id, (FindingState.OPEN,))[0] is FindingState.ACCEPTED]
+    assert apply_fixes(raw, accepted).text == cleaned.text
+
+
+_LONG: dict[str, str] = {}

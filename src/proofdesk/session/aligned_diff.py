@@ -7,7 +7,7 @@ text, lines with nothing in common face each other in order, and the shorter
 side is padded with filler rows (None). A view can then keep the panes aligned
 by row number whatever the line wrapping does to their heights.
 
-Two passes. Lines first (difflib's matcher on whole lines: fast on a long page
+Two passes. Lines first (text.line_hunks, difflib's matcher on whole lines: fast on a long page
 where hundreds of fixes change hundreds of lines, which makes a character diff
 of the whole page hit its time limit and come back coarse). Then each changed
 hunk gets a character diff of its own: there an unchanged newline ends a line
@@ -17,10 +17,9 @@ a right line; the rows follow those links.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
-from proofdesk.session.text import DEL, EQ, INS, char_diff
+from proofdesk.session.text import DEL, EQ, INS, char_diff, line_hunks
 
 Segments = tuple[tuple[int, str], ...]  # (op, text): op 0 same, -1 removed (left), 1 added (right)
 
@@ -64,7 +63,7 @@ def aligned_rows(a: str, b: str) -> list[DiffRow]:
     the left and of b.split("\\n") on the right, each in order, with fillers between."""
     la, lb = a.split("\n"), b.split("\n")
     rows: list[DiffRow] = []
-    for tag, i1, i2, j1, j2 in _hunks(la, lb):
+    for tag, i1, i2, j1, j2 in line_hunks(la, lb):
         if tag == "equal":
             rows.extend(DiffRow(s, s, False) for s in (((0, line),) if line else () for line in la[i1:i2]))
         elif j1 == j2:
@@ -74,22 +73,6 @@ def aligned_rows(a: str, b: str) -> list[DiffRow]:
         else:
             rows.extend(_hunk_rows("\n".join(la[i1:i2]), "\n".join(lb[j1:j2])))
     return rows
-
-
-def _hunks(la: list[str], lb: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes, with changes that only blank lines keep apart made one hunk: a blank line
-    matches any other, so it would face a moved paragraph with its neighbour."""
-    ops = difflib.SequenceMatcher(None, la, lb).get_opcodes()
-    out: list[list] = []
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        between = 0 < k < len(ops) - 1 and not any(la[i1:i2])
-        if tag == "equal" and not between:
-            out.append([tag, i1, i2, j1, j2])
-        elif out and out[-1][0] == "replace":
-            out[-1][2], out[-1][4] = i2, j2
-        else:
-            out.append(["replace", i1, i2, j1, j2])
-    return [tuple(op) for op in out]
 
 
 def _hunk_rows(a: str, b: str) -> list[DiffRow]:

@@ -1,6 +1,9 @@
 """Text helpers of the session: diffs between texts, edits, a finding's proposal. Qt-free."""
 from __future__ import annotations
 
+import bisect
+import difflib
+from collections import Counter
 from typing import Iterable
 
 import diff_match_patch
@@ -74,6 +77,94 @@ def char_diff(a: str, b: str) -> list[tuple[int, str]]:
     diffs = DMP.diff_main(a, b, False)
     DMP.diff_cleanupSemantic(diffs)
     return [(op, t) for op, t in diffs]
+
+
+def line_hunks(la: list[str], lb: list[str], join_blank: bool = True) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes over two lists of lines, "equal" or "replace" (one side may be empty).
+
+    join_blank: changes that only blank lines keep apart are made one hunk, for
+    display: a blank line matches any other, so it would show a moved paragraph
+    facing its neighbour. (Not for mapping offsets: where every paragraph break
+    changed, the whole page would be one hunk.)
+    """
+    ops = difflib.SequenceMatcher(None, la, lb).get_opcodes()
+    out: list[list] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        between = join_blank and 0 < k < len(ops) - 1 and not any(line.strip("\n") for line in la[i1:i2])
+        if tag == "equal" and not between:
+            out.append([tag, i1, i2, j1, j2])
+        elif out and out[-1][0] == "replace":
+            out[-1][2], out[-1][4] = i2, j2
+        else:
+            out.append(["replace", i1, i2, j1, j2])
+    return [tuple(op) for op in out]
+
+
+_ANCHOR = 16  # characters in an anchor: long enough to be unique in a page, short enough to be common
+
+
+def _anchors(a: str, b: str) -> list[tuple[int, int]]:
+    """Places where a and b share a piece of text that occurs once in each, in order in both
+    (the longest increasing run): patience diff's idea, on characters."""
+    k = _ANCHOR
+    if len(a) < k or len(b) < k:
+        return []
+    count_a = Counter(a[i:i + k] for i in range(len(a) - k + 1))
+    where_b: dict[str, int] = {}
+    for i in range(len(b) - k + 1):
+        g = b[i:i + k]
+        where_b[g] = -1 if g in where_b else i
+    pairs = [(i, where_b[a[i:i + k]]) for i in range(0, len(a) - k + 1, k)
+             if count_a[a[i:i + k]] == 1 and where_b.get(a[i:i + k], -1) >= 0]
+    # longest run increasing in b (pairs are increasing in a already)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    prev = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[pos], tail_at[pos] = j, n
+        prev[n] = tail_at[pos - 1] if pos else -1
+    run, n = [], tail_at[-1] if tail_at else -1
+    while n >= 0:
+        run.append(pairs[n])
+        n = prev[n]
+    return run[::-1]
+
+
+def _lines_then_chars(a: str, b: str) -> list[tuple[int, str]]:
+    la, lb = a.splitlines(keepends=True), b.splitlines(keepends=True)
+    out: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in line_hunks(la, lb, join_blank=False):
+        x, y = "".join(la[i1:i2]), "".join(lb[j1:j2])
+        out.extend([(EQ, x)] if tag == "equal" else DMP.diff_main(x, y, False))
+    return out
+
+
+def page_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, text) chunks from a to b that stay fine-grained and local on a long page.
+
+    DMP on a whole 100,000-character page with hundreds of changes runs into
+    its time limit and returns a coarse diff (whole paragraphs replaced). A line
+    matcher alone is fast but may pair a changed paragraph's old text with an
+    identical copy elsewhere (a duplicate, a repeated credit line). So: anchors
+    first (text found once in each version, _anchors), then between anchors
+    lines, then within changed lines characters.
+    """
+    out: list[tuple[int, str]] = []
+    pa = pb = 0
+    for xa, xb in _anchors(a, b) + [(len(a), len(b))]:
+        if xa < pa or xb < pb:
+            continue
+        out.extend(_lines_then_chars(a[pa:xa], b[pb:xb]))
+        step = min(_ANCHOR, len(a) - xa)
+        if step:
+            out.append((EQ, a[xa:xa + step]))
+        pa, pb = xa + step, xb + step
+    return [(op, t) for op, t in out if t]
 
 
 def change_size(a: str, b: str) -> tuple[int, int]:
