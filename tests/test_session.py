@@ -567,3 +567,13 @@ def test_decisions_read_back_on_a_long_page_of_repeated_text(data):
 
 
 _LONG: dict[str, str] = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab己已\n", max_size=40), st.text(alphabet="ab己已\n", max_size=40), st.integers(0, 40))
+def test_index_map_is_diff_xindex(a, b, loc):
+    from proofdesk.session.text import DMP, index_map
+    diffs = DMP.diff_main(a, b, False)
+    if diffs:  # DMP's own diff_xIndex fails on an empty diff
+        loc = min(loc, len(a) - 1) if a else 0
+        assert index_map(diffs)(loc) == DMP.diff_xIndex(diffs, loc)

@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 
 from proofdesk.findings import Edit, Finding
 from proofdesk.fixes import apply_fixes
-from proofdesk.session.text import DMP, edit_region, page_diff, proposal_text
+from proofdesk.session.text import DMP, edit_region, index_map, page_diff, proposal_text
 
 _CONTEXT = 8
 _ROUNDS = 4
@@ -86,8 +86,8 @@ def _mapping(raw: str, text: str, findings: list[Finding], decisions: Decisions,
     decided = apply_fixes(raw, _applied(findings, decisions, states))
     if decided.text == text:
         return decided.offsets.to_clean
-    diffs = page_diff(decided.text, text)
-    return lambda pos: DMP.diff_xIndex(diffs, decided.offsets.to_clean(pos))
+    to_text = index_map(page_diff(decided.text, text))
+    return lambda pos: to_text(decided.offsets.to_clean(pos))
 
 
 def _derive(raw: str, findings: list[Finding], text: str, to_text: ToText, previous: Decisions,

@@ -144,6 +144,29 @@ def _lines_then_chars(a: str, b: str) -> list[tuple[int, str]]:
     return out
 
 
+def index_map(diffs: list[tuple[int, str]]):
+    """DMP's diff_xIndex as a function with the chunks indexed once: diff_xIndex walks the whole
+    diff on every call, which is quadratic over the thousands of chunks of a long page."""
+    ends1, ends2, ops = [], [], []
+    c1 = c2 = 0
+    for op, text in diffs:
+        if op != INS:
+            c1 += len(text)
+        if op != DEL:
+            c2 += len(text)
+        ends1.append(c1)
+        ends2.append(c2)
+        ops.append(op)
+
+    def to_b(loc: int) -> int:
+        x = bisect.bisect_right(ends1, loc)
+        last1, last2 = (ends1[x - 1], ends2[x - 1]) if x else (0, 0)
+        if x < len(ops) and ops[x] == DEL:
+            return last2  # inside a deletion: where it was
+        return last2 + (loc - last1)
+    return to_b
+
+
 def page_diff(a: str, b: str) -> list[tuple[int, str]]:
     """(op, text) chunks from a to b that stay fine-grained and local on a long page.
 
