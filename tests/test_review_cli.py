@@ -74,3 +74,18 @@ def test_review_edit_accept_kind_and_errors(capsys, db):
         assert "no fix" in capsys.readouterr().err
     assert main(["review", str(pid), "--db", str(path)]) == 0
     assert "nothing to save" in capsys.readouterr().out
+
+
+def test_restore_from_the_command_line_rederives_the_findings_states(capsys, db):
+    path, pid = db
+    assert main(["review", str(pid), "--accept-kind", "broken-continuation", "-m", "joins",
+                 "--db", str(path)]) == 0
+    capsys.readouterr()
+    accepted = [r for r in listed(capsys, db) if r["state"] == "accepted"]
+    assert accepted and {r["kind"] for r in accepted} == {"broken-continuation"}
+    assert main(["restore", str(pid), "1", "--db", str(path)]) == 0
+    assert "restored as revision 3" in capsys.readouterr().out
+    # Revision 1 is the raw text: none of those joins is in it, so none may still read as accepted.
+    assert [r for r in listed(capsys, db) if r["state"] == "accepted"] == []
+    with Store(path) as st:
+        assert st.revision_text(pid, 3) == st.raw_text(pid)

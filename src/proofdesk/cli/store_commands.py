@@ -247,9 +247,14 @@ def cmd_diff(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from proofdesk.session import PageSession
+
     with _open(args) as store:
         author = args.author if args.author is not None else _user()
-        rev = store.restore(args.page, args.number, author=author, message=args.message)
+        # Through the session, as in the editor: the findings' states are re-derived from the restored text.
+        session = PageSession(store, args.page, author)
+        session.restore(args.number, message=args.message)
+        rev = store.latest_revision(args.page)
     print(f"page {args.page}: revision {args.number} restored as revision {rev.number}")
     return 0
 
