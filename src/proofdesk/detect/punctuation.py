@@ -31,6 +31,10 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 _HALF_RE = re.compile("[" + re.escape("".join(_HALF)) + "]")
 _TOUCHED = {BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION}
 _SPACES = " \t\u3000\u00a0"
+# Compiled once: every block of the page is searched with them.
+_DASH_RE = re.compile(r"一一|--+|—(?!—)")
+_RANGE_RE = re.compile(r"(?<=\d\d)一(?=\d+[年月日%）)])")
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -75,7 +79,7 @@ def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
         elif ch == ")":
             if (_chinese(prev) or _chinese(nxt)) and not (prev.isascii() and prev.isalnum()):
                 out[i] = (1, _HALF[ch])
-    for m in re.finditer(r"一一|--+|—(?!—)", text):
+    for m in _DASH_RE.finditer(text):
         i, j = m.start(), m.end()
         prev, nxt = text[i - 1] if i else "", text[j] if j < len(text) else ""
         if m.group() == "一一":
@@ -87,7 +91,7 @@ def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
         elif not (_chinese(prev) or _chinese(nxt) or i == 0):
             continue
         out[i] = (j - i, "——")
-    for m in re.finditer(r"(?<=\d\d)一(?=\d+[年月日%）)])", text):
+    for m in _RANGE_RE.finditer(text):
         # 2021一2025年: a range dash read as the character 一.
         out[m.start()] = (1, "—")
     return out
@@ -113,7 +117,7 @@ def quote_fixes(text: str) -> dict[int, str]:
 def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Runs of spaces (start, end) that Chinese typesetting would not have."""
     out = []
-    for m in re.finditer(r"[ \t\u3000\u00a0]+", text):
+    for m in _SPACE_RUN.finditer(text):
         i, j = m.start(), m.end()
         if keep and keep[0] <= i < keep[1]:
             continue

@@ -49,7 +49,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     findings = [_noise_finding(noise)] if noise else []
     streams = _streams(lines, stats)
     if streams is None:
-        groups, breaks = _reflow(lines, stats.width)
+        groups, breaks = _reflow(lines, stats.width, None if noise else stats)
         blocks = blocks_from_lines(groups)
         classify(blocks)
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
@@ -63,7 +63,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         asides = [[lines[i]] for i in streams.asides]
         findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
         region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
-        findings.append(_order_finding(raw, bg + asides, region, streams.columns))
+        findings.append(_order_finding(raw, bg + asides, region, streams.columns, hg))
         # The detectors that follow expect blocks in raw order with plain gaps
         # between them; paragraphs rebuilt from scattered lines are not, so the
         # region stays one block per printed line and the ORDER fix rewrites it.
@@ -90,8 +90,8 @@ def _moved_whole(blocks: list[Block], k: int) -> bool:
     return j >= 0 and blocks[j].kind.is_body and not ends_sentence(blocks[j].text)
 
 
-def _reflow(lines: list[Line], width: float) -> tuple[list[list[Line]], list[list[Break]]]:
-    return group_lines(lines, width, widths=local_widths(lines, width))
+def _reflow(lines: list[Line], width: float, stats=None) -> tuple[list[list[Line]], list[list[Break]]]:
+    return group_lines(lines, width, widths=local_widths(lines, width, stats))
 
 
 def _noise_finding(noise: list[Line]) -> Finding:
@@ -124,12 +124,20 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
     )
 
 
-def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int) -> Finding:
+def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
+                   head: list[list[Line]] = ()) -> Finding:
     start = min(ln.start for ln in region)
     end = max(ln.end for ln in region)
     from proofdesk.detect.punctuation import normalize_text
+    from proofdesk.detect.vocabulary import correct_text
 
+    # The rewrite replaces the region whole, so the fixes that detectors would
+    # propose on its raw lines could never apply: the rebuilt paragraphs carry
+    # the punctuation fixes and the page-vocabulary fixes (terms counted over
+    # the whole rebuilt page, headings included) instead.
     text = "\n".join(normalize_text("".join(ln.text for ln in g)) for g in groups)
+    above = "\n".join("".join(ln.text for ln in g) for g in head)
+    text = correct_text(above + "\n" + text)[len(above) + 1:]
     n = len(region)
     return Finding(
         FindingKind.ORDER,

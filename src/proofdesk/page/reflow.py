@@ -158,6 +158,7 @@ def _byline_runs_on(a: str, b: str) -> bool:
 _BLANK_LINE = Break(False, 1.0, "blank line")
 _BYLINE_NAMES = Break(True, 0.7, "byline names")
 _CAPTION_STARTS = Break(False, 0.8, "caption starts")
+_CLAUSE_ENDS = Break(True, 0.75, "full line ends a clause")
 _CREDIT_OR_MARKER = Break(False, 0.9, "credit or marker")
 _DIFFERENT_WIDTH = Break(False, 0.8, "different width")
 _FULL_LINE = Break(True, 0.6, "full line")
@@ -203,6 +204,10 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
         return _SHORT_LINE
     if not ends_sentence(a.text):
         return _LINE_CUT_MID_SENTENCE
+    if a.text[-1] in "；;":
+        # A full line ending a clause: paragraphs end with a sentence, so a
+        # narrower line after it is the paragraph's last line, not a new one.
+        return _CLAUSE_ENDS
     # A full line that ends a sentence: the paragraph ends when the next line is
     # indented (narrower, its own last line aside) or opens a quotation.
     narrow_b = wb <= width - 1.4
@@ -289,13 +294,19 @@ def is_noise(text: str) -> bool:
     return bool(re.search(r"[@】【|_~=<>]", vis)) or bool(re.search(r"\S\s{2,}\S", text)) or len(vis) <= 3
 
 
-def local_widths(lines: list[Line], page_width: float) -> dict[int, float]:
-    """Typical width per blank-line run: a caption set smaller has its own column width."""
+def local_widths(lines: list[Line], page_width: float, whole: PageStats | None = None) -> dict[int, float]:
+    """Typical width per blank-line run: a caption set smaller has its own column width.
+
+    whole: the stats of exactly these lines, when the caller has them already.
+    """
     runs: dict[int, list[Line]] = {}
     for ln in lines:
         runs.setdefault(ln.run, []).append(ln)
     out = {}
     for run, members in runs.items():
-        st = page_stats(members)
+        if len(members) < 4:
+            out[run] = page_width
+            continue
+        st = whole if whole is not None and len(runs) == 1 else page_stats(members)
         out[run] = st.width if len(members) >= 4 and st.share_full >= 0.5 and st.width >= page_width * 0.7 else page_width
     return out
