@@ -260,14 +260,47 @@ def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[in
     flow, asides = [], []
     for i in range(nhead, len(lines)):
         t = lines[i].text
-        m = _TEXT.search(t)
-        noise = m is None or _TEXT.search(t, m.end()) is None  # a photo's speck read as a character
-        (asides if noise or line_width(t) > width * 1.4 or stands_alone(t) else flow).append(i)
+        (asides if _is_aside(t, width) else flow).append(i)
     return nhead, flow, asides
+
+
+def _is_aside(text: str, width: float) -> bool:
+    m = _TEXT.search(text)
+    if m is None or _TEXT.search(text, m.end()) is None:
+        return True  # a photo's speck read as a character
+    return line_width(text) > width * 1.4 or stands_alone(text)
+
+
+def _sampled_single_column(lines: list[Line], width: float) -> bool:
+    """_looks_single_column on a long page without classifying every line first:
+    about 60 runs of KMAX + 1 flow lines, taken at even steps through the page."""
+    sums = [0.0] * (KMAX + 1)
+    samples = 0
+    step = max(1, len(lines) // 60)
+    for start in range(0, len(lines) - 2 * KMAX, step):
+        run = []
+        for ln in lines[start:start + 2 * KMAX + 2]:
+            if not _is_aside(ln.text, width):
+                run.append(ln)
+                if len(run) > KMAX:
+                    break
+        if len(run) <= KMAX:
+            continue
+        samples += 1
+        for k in range(1, KMAX + 1):
+            sums[k] += continuity(run[0], run[k], width)
+    return samples >= 30 and max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples)
+
+
+# From this many lines on, a sample decides a page is one column before every
+# line is classified (smaller pages, news-0001 among them, test every line).
+SAMPLE_FROM = 240
 
 
 def find_streams(lines: list[Line], width: float) -> Streams | None:
     """The column streams of the page, or None when lines are not interleaved."""
+    if len(lines) >= SAMPLE_FROM and _sampled_single_column(lines, width):
+        return None
     nhead, seq_idx, asides = split_flow(lines, width)
     seq = [lines[i] for i in seq_idx]
     if len(seq) < 12 or _looks_single_column(seq, width):
