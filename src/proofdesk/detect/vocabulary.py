@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
 
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
@@ -64,8 +65,8 @@ class Vocabulary:
         by_offset = [_TRI.findall(text, k) for k in range(3)]
         self.counts = counts = Counter(by_offset[0] + by_offset[1] + by_offset[2])
         # Terms are Chinese and hold no function word (的厄立特里亚 is 的 + a term).
-        frequent = {g for g in [g for g, n in counts.items() if n >= MIN_TERM]
-                    if _TERM_GRAM.fullmatch(g)}
+        repeated = compress(counts, map((MIN_TERM - 1).__lt__, counts.values()))  # in C
+        frequent = set(filter(_TERM_GRAM.fullmatch, repeated))
         self._frequent = frequent
         # Frequent grams by the two characters they keep when their first (0)
         # or last (2) character is changed.
@@ -97,17 +98,17 @@ class Vocabulary:
         # character); on the left (ending at j - 1), the gram ending at j.
         # A function word before or after a term is a word of its own (与千行百业):
         # the mask leaves them out, with everything that is not Chinese.
-        places = [(m.start() + 2, 0) for m in _RARE_THEN_TERM.finditer(mask)]
-        places += [(m.start() + 3, 2) for m in _TERM_THEN_RARE.finditer(mask)]
         out = []
-        for j, p in places:
-            terms = k0.get(text[j + 1:j + 3]) if p == 0 else k2.get(text[j - 2:j])
-            if not terms:
-                continue
-            found = {f[p] for f in terms}
-            found.discard(text[j])
-            if len(found) == 1:  # two different terms at one distance: no telling which
-                out.append((j, found.pop(), p))
+        for p, index, rx in ((0, k0, _RARE_THEN_TERM), (2, k2, _TERM_THEN_RARE)):
+            for m in rx.finditer(mask):
+                j = m.start() + 2 + p // 2
+                terms = index.get(text[j + 1:j + 3] if p == 0 else text[j - 2:j])
+                if not terms:
+                    continue
+                found = {f[p] for f in terms}
+                found.discard(text[j])
+                if len(found) == 1:  # two different terms at one distance: no telling which
+                    out.append((j, found.pop(), p))
         return sorted(out)
 
     def fixes(self) -> list[tuple[int, str, str, str]]:
