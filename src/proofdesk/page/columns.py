@@ -185,33 +185,45 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
     missing = [[[(c, where[b][c]) for c in PATTERNS[b] if c not in where[a]] for b in range(npat)]
                for a in range(npat)]
     cost = [[_cost(a, b) for b in range(npat)] for a in range(npat)]
-    memo: dict[int, float] = {}
-    seqw, pairs = seq, page_pairs(seq)
+    pairs = page_pairs(seq)
     plen = [len(pat) for pat in PATTERNS]
+    # The links of a row after row pattern a, as (offset of the upper line from
+    # p, distance down to the lower line): the same for every p.
+    links = [[tuple((i - plen[a], j - i + plen[a]) for i, j in shared[a][b]) for b in range(npat)]
+             for a in range(npat)]
+    # memo[x][d]: continuity of line x into line x + d (None until asked; the
+    # dynamic programme asks about each pair many times).
+    span = 3 * KMAX + 1
+    memo: list[list[float | None]] = [[None] * span for _ in range(n)]
 
-    def link(i: int, j: int) -> float:
-        key = i * n + j
-        v = memo.get(key)
+    def link(x: int, y: int) -> float:
+        row = memo[x]
+        v = row[y - x]
         if v is None:
-            v = memo[key] = continuity(seqw[i], seqw[j], width, pairs)
+            v = row[y - x] = continuity(seq[x], seq[y], width, pairs)
         return v
 
     for p in range(n):
         # The rows that can end right before p, found once for every pattern b.
         prevs = [(a, p - plen[a], best[p - plen[a]][a]) for a in range(npat)
                  if p - plen[a] >= 0 and best[p - plen[a]][a] != neg] if p else []
+        best_p, back_p = best[p], back[p]
         for b in range(npat):
             k = plen[b]
             if p + k > n:
                 continue
             if p == 0:
-                best[p][b] = -0.01 * k - (0.0 if _REGULAR[b] else IRREGULAR)
+                best_p[b] = -0.01 * k - (0.0 if _REGULAR[b] else IRREGULAR)
                 continue
             top, arg = neg, -1
             for a, q, base in prevs:
                 val = base - cost[a][b]
-                for i, j in shared[a][b]:
-                    val += link(q + i, p + j)
+                for off, d in links[a][b]:
+                    row = memo[p + off]
+                    v = row[d]
+                    if v is None:
+                        v = row[d] = continuity(seq[p + off], seq[p + off + d], width, pairs)
+                    val += v
                 if missing[a][b]:
                     # A column the row before skipped links to the row before
                     # that, on the best path to it (a Viterbi approximation).
@@ -223,7 +235,7 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
                                 val += link(q2 + where[r][c], p + j)
                 if val > top:
                     top, arg = val, a
-            best[p][b], back[p][b] = top - 0.01 * k, arg
+            best_p[b], back_p[b] = top - 0.01 * k, arg
     ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(PATTERNS)
             if n - len(pat) >= 0 and best[n - len(pat)][b] > neg]
     _, b = max(ends)
