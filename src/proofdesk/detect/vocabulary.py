@@ -1,27 +1,28 @@
-"""Page vocabulary: a term the page repeats, misread once or twice.
+"""Page vocabulary: a term the page repeats, misread in one or two places.
 
-A newspaper page repeats its names and terms (厄立特里亚, 孔子学院, 努里达姆).
+A newspaper page repeats its names and terms (厄立特里亚, 厄特孔院, 努里达姆).
 When OCR misreads one character of one occurrence (危立特里亚), the page
-itself is the best dictionary: the frequent form is right and the rare one,
+itself is the best dictionary: the repeated form is right, and the rare one,
 which no dictionary knows, is the error.
 
-The rule, on the page's paragraphs:
-- a term is a CJK n-gram that occurs at least MIN_TERM times (every repeated
-  term of 3-6 characters, and every dictionary word of that length, contains
-  such a 3-gram);
-- a variant differs from it in exactly one character, occurs once or twice,
-  and is no dictionary word;
-- at the variant's place the changed character stands in no repeated 3-gram
-  and in no dictionary word with its neighbours: a real variant (城市的发展
-  beside 市场发展) sits in common phrases (的发展) or words, an OCR error in
-  none;
-- a longer stretch around it must agree with the term's other occurrences
-  (危立特里亚 against 厄立特里亚), so a mere three-character coincidence is
-  not enough.
+The rule, on the page's paragraphs as the other fixes join them:
+- a term is a run of four to six Chinese characters (no function word such
+  as 的/在/与) whose 3-grams all occur at least MIN_TERM times on the page;
+- at the variant's place, the changed character stands in no repeated 3-gram,
+  a repeated gram of the term stands right beside it (three intact characters
+  on one side), and changing that one character makes the term;
+- the variant is no dictionary word, and the character forms none with its
+  neighbours; inside the term, the other characters make no dictionary word
+  of their own (与+湖北+气象, 风险+偏), unless the term is one (厄立特里亚);
+- the two characters kept next to it stand there at most MAX_VARIANT times
+  with anything else than the term's character (at a word boundary, 的/是/在
+  厄立特里亚, many characters do);
+- the variant's neighbours are not equal (越看越, a pattern whose middle varies).
 
-Only 3-grams are counted (one pass of C-level regex and Counter work), and
-only the few candidates reach the dictionary, so the work is linear in the
-page length.
+Cost: every 3-gram is counted once with C-level regex and Counter work; masks
+of repeated grams and Chinese characters are built as bytes, and a bytes regex
+finds the candidate places, so only a few hundred places per 100,000
+characters reach Python code and the dictionary. Linear in the page length.
 """
 from __future__ import annotations
 
@@ -37,12 +38,14 @@ from proofdesk.page.blocks import BlockKind
 MIN_TERM = 3      # occurrences that make a term
 MAX_VARIANT = 2   # occurrences a misreading may have
 CONFIDENCE = 0.6
+WINDOW = 30_000   # characters counted together (a printed page holds 3,000-10,000)
 # jieba's dictionary holds rare entries (危立, freq 2) that no reader knows; a
 # word counts from this frequency on, as in the look-alike detector.
 KNOWN = 20
 _TRI = re.compile("...", re.S)
+_PAIR = re.compile("..", re.S)
 # Characters that are words of their own and stand between terms, not in them.
-FUNCTION = "的了是在和与及为于对将把被从向也都而就又并或等之其"
+FUNCTION = "的了是在和与及为于对将把被从向也都而就又并或等之其该这那此每各到着过"
 _FUNCTION_RE = re.compile("[" + FUNCTION + "]")
 _TERM_GRAM = re.compile(r"[^\u0000-\u33ff\u4dc0-\u4dff\ua000-\U0010ffff" + FUNCTION + "]{3}")
 # A Chinese character j whose three 3-grams are all rare, beside a repeated
@@ -59,7 +62,6 @@ class Vocabulary:
 
     def __init__(self, text: str):
         self.text = text
-        self._key_counts: dict[tuple[int, str], int] = {}
         # All 3-grams as three lists of non-overlapping ones (offsets 0, 1, 2):
         # the regex engine and Counter do the per-character work in C.
         by_offset = [_TRI.findall(text, k) for k in range(3)]
@@ -116,7 +118,7 @@ class Vocabulary:
         from proofdesk.words import freq
 
         text = self.text
-        out: list[tuple[int, str, str, str]] = []
+        finalists = []
         for j, new, p in self.candidates():
             lo, hi = self._term(text, j, new)
             # Four characters or more: one repeated 3-gram alone may be a
@@ -128,30 +130,30 @@ class Vocabulary:
             if not _lexical(text, j, lo, hi, new) and (_word_beside(text, j, lo, hi, freq)
                                                       or _composed(text, j, lo, hi)):
                 continue
-            gram = text[j - p:j - p + 3]
-            if freq(gram) >= KNOWN or not self._owned(gram, p, new):
-                continue
-            out.append((j, text[j], new, text[lo:j] + new + text[j + 1:hi]))
+            if freq(text[j - p:j - p + 3]) < KNOWN:
+                finalists.append((j, new, p, lo, hi))
+        if not finalists:
+            return []
+        # The two kept characters must belong to the term: wherever they stand
+        # so on the page, the term's character stands next to them, at most
+        # MAX_VARIANT times something else. At a word boundary many characters
+        # do (的/是/在 厄立特里亚), and nothing is proposed.
+        kept = [text[j + 1:j + 3] if p == 0 else text[j - 2:j] for j, _new, p, _lo, _hi in finalists]
+        totals = self._bigram_counts(set(kept))
+        out = []
+        for (j, new, p, lo, hi), pair in zip(finalists, kept):
+            term = new + pair if p == 0 else pair + new
+            if totals[pair] - self.counts.get(term, 0) <= MAX_VARIANT:
+                out.append((j, text[j], new, text[lo:j] + new + text[j + 1:hi]))
         return out
 
-    def _owned(self, gram: str, p: int, new: str) -> bool:
-        """The two kept characters belong to the term: wherever they stand so
-        on the page (anything at p), the term's character fills p, at most
-        MAX_VARIANT times something else. At a word boundary many characters
-        fill p (的/是/在 厄立特里亚) and nothing is proposed."""
-        key = (p, gram[:p] + gram[p + 1:])
-        total = self._key_counts.get(key)
-        if total is None:
-            kept = key[1]
-            if p == 0:
-                total = self.text.count(kept) - self.text.startswith(kept)
-            elif p == 2:
-                total = self.text.count(kept) - self.text.endswith(kept)
-            else:
-                total = len(re.findall(re.escape(kept[0]) + "." + re.escape(kept[1]), self.text))
-            self._key_counts[key] = total
-        term = gram[:p] + new + gram[p + 1:]
-        return total - self.counts.get(term, 0) <= MAX_VARIANT
+    def _bigram_counts(self, pairs: set[str]) -> dict[str, int]:
+        """How often each pair of characters stands on the page (one scan per
+        pair for a few, one count of every bigram for many: linear either way)."""
+        if len(pairs) * len(self.text) <= 20_000_000:
+            return {pair: self.text.count(pair) for pair in pairs}
+        every = Counter(_PAIR.findall(self.text) + _PAIR.findall(self.text, 1))
+        return {pair: every[pair] for pair in pairs}
 
     def _term(self, text: str, j: int, new: str) -> tuple[int, int]:
         """The longest run (up to 6 characters, as text indices) around j whose
@@ -225,16 +227,42 @@ def page_text(ctx: PageContext) -> list:
     return [b for b in ctx.paragraphs() if b.kind in _TEXT_KINDS]
 
 
+def windows(texts: list[str]) -> list[tuple[int, int]]:
+    """(first, last + 1) runs of consecutive texts of about WINDOW characters.
+
+    A printed page holds far fewer; a text file that holds many pages is read
+    a page's worth at a time, so the work per character stays the same however
+    long the file is (the counts stay small), and terms are the page's own."""
+    out, first, size = [], 0, 0
+    for k, t in enumerate(texts):
+        if size and size + len(t) > WINDOW:
+            out.append((first, k))
+            first, size = k, 0
+        size += len(t) + 1
+    if first < len(texts):
+        out.append((first, len(texts)))
+    return out
+
+
+def fixes_in(texts: list[str]) -> list[tuple[int, int, str, str, str]]:
+    """(text number, index in it, old, new, term) over texts, window by window."""
+    out = []
+    for first, last in windows(texts):
+        starts, pos = [], 0
+        for t in texts[first:last]:  # where each text stands in the joined window
+            starts.append(pos)
+            pos += len(t) + 1
+        for j, old, new, term in Vocabulary("\n".join(texts[first:last])).fixes():
+            k = bisect_right(starts, j) - 1
+            out.append((first + k, j - starts[k], old, new, term))
+    return out
+
+
 def detect(ctx: PageContext) -> list[Finding]:
     blocks = page_text(ctx)
-    starts, pos = [], 0
-    for b in blocks:  # where each block stands in the joined text
-        starts.append(pos)
-        pos += len(b.text) + 1
     out = []
-    for j, old, new, term in Vocabulary("\n".join(b.text for b in blocks)).fixes():
-        k = bisect_right(starts, j) - 1
-        b, i = blocks[k], j - starts[k]
+    for k, i, old, new, term in fixes_in([b.text for b in blocks]):
+        b = blocks[k]
         start, end = b.raw_pos(i), b.raw_pos(i + 1)
         wrong = b.text[max(0, i - 2):i + 3]
         out.append(Finding(
@@ -251,10 +279,11 @@ def correct_text(text: str) -> str:
     """text with every vocabulary fix applied (for text a reading-order fix rebuilds).
 
     The repeated terms are counted in text itself, so pass the whole page."""
-    fixes = Vocabulary(text).fixes()
+    lines = text.split("\n")
+    fixes = fixes_in(lines)
     if not fixes:
         return text
-    chars = list(text)
-    for j, _old, new, _term in fixes:
-        chars[j] = new
-    return "".join(chars)
+    rows = [list(ln) for ln in lines]
+    for k, i, _old, new, _term in fixes:
+        rows[k][i] = new
+    return "\n".join("".join(r) for r in rows)
