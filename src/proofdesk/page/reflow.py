@@ -180,14 +180,15 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
     wa, wb = line_width(a.text), line_width(b.text)
     if stands_alone(a.text) or stands_alone(b.text):
         return _CREDIT_OR_MARKER
-    if b.indent >= a.indent + 2 or (b.indent >= 2 and ends_sentence(a.text)):
+    done = ends_sentence(a.text)  # cached; asked first, it spares the patterns below
+    if b.indent >= a.indent + 2 or (b.indent >= 2 and done):
         return _INDENT
     # A full line fills the column to within one character; a first line whose
     # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
     short_a = wa < width - 3 - (2 if a.indent >= 2 else 0)
-    if CAPTION_START_RE.match(b.text) and ends_sentence(a.text):
+    if done and CAPTION_START_RE.match(b.text):
         return _CAPTION_STARTS
-    if CAPTION_START_RE.match(a.text) and ends_sentence(a.text) and wa >= width - 3:
+    if done and wa >= width - 3 and CAPTION_START_RE.match(a.text):
         return _ONE_LINE_CAPTION
     if wa > width * 1.4 or wb > width * 1.4:
         # A line wider than the column is a caption or headline set across columns.
@@ -198,11 +199,11 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
     if short_a and _byline_runs_on(_text_of(para) or a.text, b.text):
         return _BYLINE_NAMES
     if short_a:
-        if not ends_sentence(a.text) and _word_across(a.text, b.text) and wa >= width * 0.6:
+        if not done and wa >= width * 0.6 and _word_across(a.text, b.text):
             # Short because the OCR dropped characters, not because the paragraph ended.
             return _WORD_ACROSS_THE_BREAK
         return _SHORT_LINE
-    if not ends_sentence(a.text):
+    if not done:
         return _LINE_CUT_MID_SENTENCE
     if a.text[-1] in "；;":
         # A full line ending a clause: paragraphs end with a sentence, so a
