@@ -91,9 +91,10 @@ class Vocabulary:
         return gram in self._frequent
 
     def candidates(self) -> list[tuple[int, str, int]]:
-        """(index, the term's character, its place in the changed 3-gram) where the three 3-grams holding the
-        character are rare, a repeated gram stands right beside them, and one
-        change of that character makes a repeated gram: a term misread once."""
+        """(index, the term's character, its place in the changed 3-gram) where
+        the three 3-grams holding the character are rare, a repeated gram
+        stands right beside them, and one change of that character makes a
+        repeated gram: a term misread once."""
         text, mask, (k0, k2) = self.text, self._mask, self._keys
         # With the repeated gram on the right (at j + 1) the term runs through j
         # only if the gram starting at j becomes a repeated one (j is its first
