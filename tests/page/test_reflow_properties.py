@@ -12,7 +12,9 @@ from proofdesk.page.blocks import split_lines
 from proofdesk.page.reading import input_shape, read_blocks
 from proofdesk.page.reflow import Shape, line_width
 
-HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# Not 摄: a line of made-up text ending …一摄 reads as a photo credit (张三摄), and
+# nothing tells it from one (real prose runs a word on: 拍|摄影, 摄|入).
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5).filter(lambda c: c != "摄")
 CLAUSE = st.text(HAN, min_size=2, max_size=14)
 
 

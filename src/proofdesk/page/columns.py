@@ -135,8 +135,11 @@ def _patterns() -> list[tuple[int, ...]]:
 
     Regular rows hold columns 0..K-1 left to right. Irregular rows are the
     ones real pages produce: a column with a taller line (a subhead in a
-    bigger font, a photo edge) skips a row, or two neighbours come out swapped
-    because their baselines differ by a pixel.
+    bigger font, a photo edge) skips a row, two neighbours come out swapped
+    because their baselines differ by a pixel, or the rightmost column, set
+    a fraction of a line higher than the others (it starts under a photo or
+    a subhead), comes first. (That last one lifts the interleaved tesseract
+    pages from 0.506 to 0.527 sentences; a middle column first does less.)
     """
     out: list[tuple[int, ...]] = []
     for k in range(1, KMAX + 1):
@@ -147,6 +150,8 @@ def _patterns() -> list[tuple[int, ...]]:
         if k >= 2:
             for c in range(k - 1):  # one column missing (not the last: that is a smaller K)
                 out.append(full[:c] + full[c + 1:])
+        if k >= 3:  # the rightmost column written first: its baselines sit a little higher
+            out.append((k - 1,) + full[:-1])
     return out
 
 
@@ -203,10 +208,16 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
             v = row[y - x] = continuity(seq[x], seq[y], width, pairs)
         return v
 
+    # Everything about a row after pattern a that does not depend on p, per b.
+    after = [[(a, cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
     for p in range(n):
         # The rows that can end right before p, found once for every pattern b.
-        prevs = [(a, p - plen[a], best[p - plen[a]][a]) for a in range(npat)
-                 if p - plen[a] >= 0 and best[p - plen[a]][a] != neg] if p else []
+        prev = [None] * npat
+        if p:
+            for a in range(npat):
+                q = p - plen[a]
+                if q >= 0 and best[q][a] != neg:
+                    prev[a] = (q, best[q][a])
         best_p, back_p = best[p], back[p]
         for b in range(npat):
             k = plen[b]
@@ -216,21 +227,25 @@ def assign_rows(seq: list[Line], width: float) -> list[tuple[int, tuple[int, ...
                 best_p[b] = -0.01 * k - (0.0 if _REGULAR[b] else IRREGULAR)
                 continue
             top, arg = neg, -1
-            for a, q, base in prevs:
-                val = base - cost[a][b]
-                for off, d in links[a][b]:
+            for a, c_ab, lk, miss in after[b]:
+                pa = prev[a]
+                if pa is None:
+                    continue
+                q, base = pa
+                val = base - c_ab
+                for off, d in lk:
                     row = memo[p + off]
                     v = row[d]
                     if v is None:
                         v = row[d] = continuity(seq[p + off], seq[p + off + d], width, pairs)
                     val += v
-                if missing[a][b]:
+                if miss:
                     # A column the row before skipped links to the row before
                     # that, on the best path to it (a Viterbi approximation).
                     r = back[q][a]
                     if r >= 0:
                         q2 = q - plen[r]
-                        for c, j in missing[a][b]:
+                        for c, j in miss:
                             if c in where[r]:
                                 val += link(q2 + where[r][c], p + j)
                 if val > top:

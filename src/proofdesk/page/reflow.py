@@ -123,6 +123,12 @@ def stands_alone(text: str) -> bool:
     return bool(JUMP_RE.fullmatch(text))
 
 
+def _prose_runs_on(a: str, b: str) -> bool:
+    """A line that only looks like a credit by its last word (…进行拍|摄影, …摄|入):
+    a dictionary word runs on into the next line. A credit's name never does."""
+    return not CREDIT_RE.match(a) and _word_across(a, b)
+
+
 @dataclass(frozen=True)
 class Break:
     """The decision between two neighbouring lines of one stream."""
@@ -178,7 +184,7 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
     para is the paragraph so far (its text, or its lines: joined only when asked).
     """
     wa, wb = line_width(a.text), line_width(b.text)
-    if stands_alone(a.text) or stands_alone(b.text):
+    if stands_alone(b.text) or (stands_alone(a.text) and not _prose_runs_on(a.text, b.text)):
         return _CREDIT_OR_MARKER
     done = ends_sentence(a.text)  # cached; asked first, it spares the patterns below
     if b.indent >= a.indent + 2 or (b.indent >= 2 and done):
