@@ -86,7 +86,10 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
                     votes[j] += ANCHOR if c[0] in "<>" else len(c)
                     if c[:2] in ("<<", ">>"):
                         votes[j] += 2  # block ends are stronger evidence than clause ends
-        found = [j for j, v in votes.items() if v >= MIN_DUP]
+        # A long paragraph sharing one stock phrase with another is no copy: ask for a
+        # quarter of its keyed text before aligning (a copy with OCR errors keeps far more).
+        need = max(MIN_DUP, sum(len(c) for c in cl if c[0] not in "<>") // 4)
+        found = [j for j, v in votes.items() if v >= need]
         if found:
             out[i] = sorted(found, key=lambda j: (-votes[j], j))[:4]
     return out
