@@ -7,31 +7,15 @@ left. Pages are named by page id (`proofdesk pages ISSUE` lists them).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
 
+from proofdesk.cli.args import current_user as _user
+from proofdesk.cli.args import page_id as _page_id
 from proofdesk.errors import InputError
 from proofdesk.findings import FindingKind
 from proofdesk.store import Store, default_db_path
-
-
-def _page_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a page id (a number from `proofdesk pages`)") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("page ids start at 1")
-    return n
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 (no user name in this environment: leave it empty)
-        return ""
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import getpass
 import json
 import os
 import sys
 from pathlib import Path
 
+from proofdesk.cli.args import current_user as _user
+from proofdesk.cli.args import page_id as _page_id
 from proofdesk.errors import InputError, NotFoundError
 from proofdesk.io.export import export_issue, export_issue_json, issue_text
 from proofdesk.io.importing import ProgressLine, discover, read_files
@@ -21,27 +22,10 @@ from proofdesk.store import PageStatus, Store, default_db_path
 from proofdesk.store.diffs import Op, changed_lines, diff_chunks
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 (no user name in this environment: leave it empty)
-        return ""
-
-
 def _common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help=f"project database (default: {default_db_path()})")
     return p
-
-
-def _page_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a page id (a number from `proofdesk pages`)") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("page ids start at 1")
-    return n
 
 
 def _rev(value: str) -> int:

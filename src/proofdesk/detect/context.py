@@ -42,10 +42,11 @@ class PageContext:
             chain = [b]
             while chain[-1].index in nxt:
                 chain.append(self.blocks[nxt[chain[-1].index]])
-            out.append(b if len(chain) == 1 and not self.trimmed.get(b.index) else self._joined(chain))
+            out.append(b if len(chain) == 1 and not self.trimmed.get(b.index) else self.joined(chain))
         return out
 
-    def _joined(self, chain: list[Block]) -> Block:
+    def joined(self, chain: list[Block]) -> Block:
+        """One virtual block for a chain of joined halves (trimmed copies left out)."""
         pieces, parts = [], []
         for blk in chain:
             cut = self.trimmed.get(blk.index, 0)

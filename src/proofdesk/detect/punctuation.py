@@ -171,23 +171,6 @@ def _quotes_fixed(text: str) -> str:
     return "".join(quotes.get(i, ch) for i, ch in enumerate(text))
 
 
-def _joined_paragraph(ctx: PageContext, chain: list[Block]) -> Block:
-    """One virtual block for a paragraph whose halves a continuation fix joins,
-    so quotation marks opened before a break pair with those closed after it."""
-    pieces, parts = [], []
-    for blk in chain:
-        cut = ctx.trimmed.get(blk.index, 0)
-        parts.append(blk.text[cut:])
-        for p in blk.pieces:
-            n = p.end - p.start
-            if cut >= n:
-                cut -= n
-                continue
-            pieces.append(Span(p.start + cut, p.end))
-            cut = 0
-    return Block(chain[0].index, tuple(pieces), "".join(parts), chain[0].kind)
-
-
 _SENTENCE_START = "。！？：；"
 _QUOTE_RE = re.compile("[“”]")
 
@@ -257,7 +240,7 @@ def detect(ctx: PageContext) -> list[Finding]:
         chain = [ctx.blocks[head]]
         while chain[-1].index in nxt:
             chain.append(ctx.blocks[nxt[chain[-1].index]])
-        para = _joined_paragraph(ctx, chain)
+        para = ctx.joined(chain)
         out += _unbalanced(para, "".join(_quotes_fixed(ctx.text_of(blk.index)) for blk in chain))
     return out
 
