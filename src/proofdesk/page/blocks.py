@@ -8,7 +8,6 @@ their concatenation.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -71,7 +70,6 @@ class Block:
         return len(self.text)
 
 
-_LINE = re.compile(r"[^\n]*\n?")
 # White space a scanner leaves around lines; U+3000 is the full-width indent.
 STRIP = " \t\r\u3000\u00a0\ufeff"
 
@@ -89,15 +87,11 @@ def split_lines(raw: str) -> list[Line]:
     """Non-blank lines with offsets, the indent and the blank-line run of each."""
     lines: list[Line] = []
     pos, run, blank_before = 0, 0, False
-    for m in _LINE.finditer(raw):
-        chunk = m.group()
-        if not chunk:
-            break
-        body = chunk.rstrip("\n")
+    for body in raw.split("\n"):
         stripped = body.strip(STRIP)
         if stripped:
             lead = len(body) - len(body.lstrip(STRIP))
-            indent = sum(2 if c == "\u3000" else 1 for c in body[:lead])
+            indent = lead + body.count("\u3000", 0, lead)  # a full-width space is two wide
             if blank_before and lines:
                 run += 1
             start = pos + lead
@@ -105,7 +99,7 @@ def split_lines(raw: str) -> list[Line]:
             blank_before = False
         else:
             blank_before = True
-        pos += len(chunk)
+        pos += len(body) + 1
     return lines
 
 
