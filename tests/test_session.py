@@ -577,3 +577,16 @@ def test_index_map_is_diff_xindex(a, b, loc):
     if diffs:  # DMP's own diff_xIndex fails on an empty diff
         loc = min(loc, len(a) - 1) if a else 0
         assert index_map(diffs)(loc) == DMP.diff_xIndex(diffs, loc)
+
+
+def test_a_row_can_be_built_before_the_list_of_rows(tmp_path):
+    """_row on a fresh page (no cached excerpts) used to hit an unbound local."""
+    from proofdesk.session import PageState
+    from proofdesk.analysis import analyze
+
+    raw = "市里今年新建了三座公园，绿地面积比去年增加了一成。园林部门表示，新公园都配有健\n\n身步道。"
+    a = analyze(raw)
+    state = PageState(raw, a.findings)
+    fid = next(f.id for f in a.findings if f.has_fix)
+    rows = state.rows_for([fid])
+    assert [r.id for r in rows] == [fid] and rows[0].state.value == "open"

@@ -35,7 +35,7 @@ _DIGIT_MAP = {"O": "0", "o": "0", "l": "1", "I": "1"}
 # Context rules for confusions a word list alone cannot settle.
 RULES = (
     # a direction after a place is an entrance (入口), never a population (人口)
-    (re.compile(rf"(?<=[路街道桥站馆园场区门楼厦场院校])([东南西北]侧?)人(?=口)"), "入", "人口→入口：地点方位后应为“入口”",
+    (re.compile(r"(?<=[路街道桥站馆园场区门楼厦场院校])([东南西北]侧?)人(?=口)"), "入", "人口→入口：地点方位后应为“入口”",
      "人口 -> 入口: after a place and a direction it is an entrance"),
     (re.compile(r"人口处"), "入口处", "“人口处”应为“入口处”", "人口处 -> 入口处 (entrance)"),
     # 党的十八大/十九大/二十大: the 大 is often lost

@@ -152,8 +152,8 @@ class PageState:
 
     def _row(self, i: int) -> Row:
         f = self.findings[i]
-        excerpt = self._excerpts[i] if self._excerpts else excerpt(self.raw, f)
-        return Row(f.id, f.kind, excerpt, f.confidence, self.state(f.id), f.has_fix,
+        text = self._excerpts[i] if self._excerpts else excerpt(self.raw, f)
+        return Row(f.id, f.kind, text, f.confidence, self.state(f.id), f.has_fix,
                    f.id in set(self._decided.dropped), f.start)
 
     def open_count(self) -> int:
