@@ -10,7 +10,7 @@ Three input shapes are told apart by the widths and endings of the lines:
 from __future__ import annotations
 
 from proofdesk.findings import Edit, Finding, FindingKind, Span
-from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_blocks, split_lines
+from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_lines
 from proofdesk.page.classify import classify
 from proofdesk.page.columns import find_streams
 from proofdesk.page.reflow import (
@@ -38,7 +38,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     lines = split_lines(raw)
     stats = page_stats(lines)
     if not is_hard_wrapped(stats, len(lines)):
-        blocks = split_blocks(raw)
+        blocks = blocks_from_lines([[ln] for ln in lines])  # split_blocks, without splitting again
         classify(blocks)
         return blocks, []
     # Lines OCR read from a photo are no blocks: the fixes that rewrite the
