@@ -132,3 +132,15 @@ def test_articles_of_laid_out_and_of_raw_spaced_text_agree():
 def test_a_look_alike_right_at_a_cut_is_seen_across_the_join():
     raw = "可以试着把担心的事写在纸上，然后对自\n\n已说：“这些事明天再处理”，起到暗示的作用。"
     assert clean_text(raw).strip() == "可以试着把担心的事写在纸上，然后对自己说：“这些事明天再处理”，起到暗示的作用。"
+
+
+def test_print_look_alikes_are_corrected_and_common_words_left_alone():
+    raw = "记者自前从有关部门获悉，表现干分优秀，令年以来进展顺利。十分重要，自己的目标，干部队伍，于是今天。"
+    assert clean_text(raw).strip() == ("记者目前从有关部门获悉，表现十分优秀，今年以来进展顺利。"
+                                       "十分重要，自己的目标，干部队伍，于是今天。")
+
+
+def test_look_alike_fixes_apply_to_plain_text_too():
+    from proofdesk.detect.characters import correct_text
+
+    assert correct_text("他己经到了。\n表现干分优秀。") == "他已经到了。\n表现十分优秀。"

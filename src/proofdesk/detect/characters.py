@@ -22,6 +22,8 @@ PAIRS = {
     "人": "入", "入": "人", "己": "已巳", "已": "己", "巳": "已己", "未": "末", "末": "未",
     "候": "侯", "侯": "候", "土": "士", "士": "土", "干": "千", "千": "干", "戊": "戌戍",
     "戌": "戊戍", "戍": "戊戌", "汩": "汨", "汨": "汩", "刺": "剌", "剌": "刺",
+    # shapes OCR confuses in print: 自前 -> 目前, 干分 -> 十分, 令年 -> 今年
+    "自": "目", "目": "自", "干": "十千于", "十": "干千", "于": "干", "今": "令", "令": "今",
 }
 # Kana and symbols that OCR puts in place of Chinese characters.
 KANA = {"カ": "力", "エ": "工", "ロ": "口", "ニ": "二", "ト": "卜", "タ": "夕", "ハ": "八",
@@ -70,9 +72,22 @@ def _known(text: str, s: int, e: int, k: int) -> bool:
     return any(freq(text[a:a + n]) >= 100 for n in (2, 3) for a in range(max(s, k - n + 1), min(k, e - n) + 1))
 
 
+def _in_common_word(text: str, i: int) -> bool:
+    """text[i] already makes a common two-character word with a neighbour (十分, 人民),
+    and no look-alike makes a word as common on either side (投人机制: 投入 beats 人机)."""
+    c = text[i]
+    pairs = [w for w in (text[max(0, i - 1):i + 1], text[i:i + 2]) if len(w) == 2]
+    best = max((freq(w) for w in pairs), default=0)
+    if best < 100:
+        return False
+    return not any(freq(w.replace(c, alt)) >= best for w in pairs for alt in PAIRS[c])
+
+
 def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     """(alt, gain) when replacing text[i] makes a clearly likelier word."""
     c = text[i]
+    if _in_common_word(text, i):
+        return None  # cheap: the written reading is a word, leave it (and skip the costly look-ups)
     lo, hi = max(0, i - WIN), min(len(text), i + WIN + 1)
     win, k = text[lo:hi], i - lo
     best = None
@@ -163,3 +178,15 @@ def detect(ctx: PageContext) -> list[Finding]:
                     f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
                     min(0.95, 0.6 + gain / 40), c))
     return out
+
+
+def correct_text(text: str) -> str:
+    """text with every look-alike fix applied, for text a reading-order fix rebuilds
+    (fixes proposed on the raw lines of that region could not apply there)."""
+    from proofdesk.fixes import apply_fixes
+    from proofdesk.page.blocks import split_blocks
+    from proofdesk.page.classify import classify
+
+    blocks = split_blocks(text)
+    classify(blocks)
+    return apply_fixes(text, detect(PageContext(text, blocks))).text

@@ -128,14 +128,15 @@ def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], colum
                    head: list[list[Line]] = ()) -> Finding:
     start = min(ln.start for ln in region)
     end = max(ln.end for ln in region)
+    from proofdesk.detect.characters import correct_text as correct_look_alikes
     from proofdesk.detect.punctuation import normalize_text
     from proofdesk.detect.vocabulary import correct_text
 
     # The rewrite replaces the region whole, so the fixes that detectors would
     # propose on its raw lines could never apply: the rebuilt paragraphs carry
-    # the punctuation fixes and the page-vocabulary fixes (terms counted over
+    # the punctuation, look-alike and page-vocabulary fixes (terms counted over
     # the whole rebuilt page, headings included) instead.
-    text = "\n".join(normalize_text("".join(ln.text for ln in g)) for g in groups)
+    text = correct_look_alikes("\n".join(normalize_text("".join(ln.text for ln in g)) for g in groups))
     above = "\n".join("".join(ln.text for ln in g) for g in head)
     text = correct_text(above + "\n" + text)[len(above) + 1:]
     n = len(region)
