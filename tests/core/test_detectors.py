@@ -144,3 +144,16 @@ def test_look_alike_fixes_apply_to_plain_text_too():
     from proofdesk.detect.characters import correct_text
 
     assert correct_text("他己经到了。\n表现干分优秀。") == "他已经到了。\n表现十分优秀。"
+
+
+def test_a_title_dropped_into_a_cut_sentence_moves_after_the_joined_paragraph():
+    first = "要坚守安全环保底线，严格落实安全生产责任。要深化企地共建共享，支持企业"
+    rest = "参与乡村振兴、民生改善等事业，推动企业发展成果更多惠及地方百姓。"
+    banner = "走在前 勇争先 大抓招商引资"
+    raw = f"{first}\n\n{banner}\n\n{rest}\n\n本报讯（记者牛惠）2月5日，我市举行会商座谈。"
+    assert lines(clean_text(raw))[:2] == [first + rest, banner]
+
+
+def test_a_paragraph_after_a_title_that_opens_like_a_paragraph_is_not_joined():
+    raw = (f"{P1[:-1]}，\n\n城市绿地面积持续增加\n\n近年来，本市持续推进生态建设，城市环境明显改善。")
+    assert lines(clean_text(raw)) == lines(raw)

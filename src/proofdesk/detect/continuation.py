@@ -71,6 +71,8 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     if hard:
         if stub and over_heading:
             return None
+        if over_heading and not word and _opens_paragraph(text_b):
+            return None  # the rest of the cut sentence is elsewhere; this opens the titled article
         conf = 0.95 if not (stub or over_heading) else 0.85
     elif stub:
         # Titles end without punctuation too. A short first half still shows itself by a
@@ -85,7 +87,9 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         else:
             return None
     elif over_heading:
-        if not word:
+        # A title dropped into a cut sentence: a word across the break says so, or a
+        # clause left open before it and a rest that does not open a paragraph.
+        if not word and not (_open_clause(text_a) and not _opens_paragraph(text_b)):
             return None
         conf = 0.7
     else:
@@ -146,6 +150,17 @@ def _reads_on(text_a: str, text_b: str) -> bool:
     tail = _SENTENCE_END.split(text_a)[-1]
     certain = _hard_cut(text_a, text_b) or any(c in tail for c in "，、,") or len(tail) <= 4
     return certain and (len(text_b) >= 16 or text_b[0] in _NO_START or bool(word_across(text_a, text_b)))
+
+
+def _open_clause(text_a: str) -> bool:
+    """The last sentence of text_a already has a comma: it was cut inside a sentence."""
+    return any(c in _SENTENCE_END.split(text_a)[-1] for c in "，、,")
+
+
+def _opens_paragraph(text_b: str) -> bool:
+    first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
+    return bool(_OPENER.match(text_b) or re.match(r"[^。！？]{1,16}？", text_b)
+                or (2 <= len(first) <= 6 and _adverbial(first)))
 
 
 def _fragment_start(text_b: str) -> bool:
