@@ -15,6 +15,7 @@ from proofdesk.page.classify import classify
 from proofdesk.page.columns import find_streams
 from proofdesk.page.reflow import (
     Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, local_widths, page_stats,
+    stats_of, tally, tally_without,
 )
 
 
@@ -36,7 +37,8 @@ def _streams(lines: list[Line], stats):
 
 def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     lines = split_lines(raw)
-    stats = page_stats(lines)
+    whole = tally(lines)
+    stats = stats_of(whole)
     if not is_hard_wrapped(stats, len(lines)):
         blocks = blocks_from_lines([[ln] for ln in lines])  # split_blocks, without splitting again
         classify(blocks)
@@ -45,11 +47,13 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     # white space between blocks (joins, layout) drop them with it.
     flags = [is_noise(ln.text) for ln in lines]
     noise = [ln for ln, bad in zip(lines, flags) if bad]
+    # The stats of the kept lines, for the reflow: the noise lines taken back out.
+    kept_stats = stats_of(tally_without(whole, noise)) if noise else stats
     lines = [ln for ln, bad in zip(lines, flags) if not bad]
     findings = [_noise_finding(noise)] if noise else []
     streams = _streams(lines, stats)
     if streams is None:
-        groups, breaks = _reflow(lines, stats.width, None if noise else stats)
+        groups, breaks = _reflow(lines, stats.width, kept_stats)
         blocks = blocks_from_lines(groups)
         classify(blocks)
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))

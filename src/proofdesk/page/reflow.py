@@ -57,6 +57,15 @@ class PageStats:
 
 
 def page_stats(lines: list[Line]) -> PageStats:
+    return stats_of(tally(lines))
+
+
+# What page stats are made of: the widths of the lines of four characters or
+# more, how many of those end open, how many lines are indented, how many lines.
+Tally = tuple[list[float], int, int, int]
+
+
+def tally(lines: list[Line]) -> Tally:
     widths, opened, indented = [], 0, 0
     for ln in lines:  # one pass: this runs over every line of the page
         t = ln.text
@@ -66,6 +75,23 @@ def page_stats(lines: list[Line]) -> PageStats:
             widths.append(line_width(t))
             if not ends_sentence(t):
                 opened += 1
+    return widths, opened, indented, len(lines)
+
+
+def tally_without(whole: Tally, dropped: list[Line]) -> Tally:
+    """The tally of the lines less a few of them, without measuring the rest again."""
+    widths, opened, indented, n = whole
+    d_widths, d_opened, d_indented, d_n = tally(dropped)
+    # stats_of depends on the widths as a multiset, not on their order.
+    rest = list((Counter(widths) - Counter(d_widths)).elements())
+    return rest, opened - d_opened, indented - d_indented, n - d_n
+
+
+def stats_of(t: Tally) -> PageStats:
+    return _stats(*t)
+
+
+def _stats(widths: list[float], opened: int, indented: int, n_lines: int) -> PageStats:
     if not widths:
         return PageStats(0.0, 0.0, 0.0)
     counts = Counter(round(w) for w in widths)
@@ -78,7 +104,7 @@ def page_stats(lines: list[Line]) -> PageStats:
     width = sorted(near)[len(near) // 2] if near else float(best)
     lo, hi = width - 1.5, width + 1.5
     full = sum(1 for w in widths if lo <= w <= hi) / len(widths)
-    return PageStats(width, full, opened / len(widths), indented / len(lines))
+    return PageStats(width, full, opened / len(widths), indented / n_lines)
 
 
 def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
