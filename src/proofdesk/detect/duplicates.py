@@ -13,7 +13,7 @@ so two copies of one passage are never both removed.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from difflib import SequenceMatcher
 
 from proofdesk.detect.context import PageContext
@@ -74,24 +74,31 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
         clauses[b.index] = cl
         for c in cl:
             index[c].append(b.index)
-    out: dict[int, list[int]] = {}
-    for i, cl in clauses.items():
-        votes: Counter = Counter()
-        for c in cl:
-            post = index[c]
-            if len(post) > MAX_POSTINGS:
-                continue
+    # Votes from the keys that two to MAX_POSTINGS blocks share; most keys are
+    # one block's own and cost nothing past the index.
+    votes: dict[int, dict[int, int]] = {}
+    for c, post in index.items():
+        if len(post) < 2 or len(post) > MAX_POSTINGS:
+            continue
+        w = ANCHOR if c[0] in "<>" else len(c)
+        if c[:2] in ("<<", ">>"):
+            w += 2  # block ends are stronger evidence than clause ends
+        for i in post:
+            vi = votes.setdefault(i, {})
             for j in post:
                 if j != i:
-                    votes[j] += ANCHOR if c[0] in "<>" else len(c)
-                    if c[:2] in ("<<", ">>"):
-                        votes[j] += 2  # block ends are stronger evidence than clause ends
+                    vi[j] = vi.get(j, 0) + w
+    out: dict[int, list[int]] = {}
+    for i, cl in clauses.items():
+        vi = votes.get(i)
+        if not vi:
+            continue
         # A long paragraph sharing one stock phrase with another is no copy: ask for a
         # quarter of its keyed text before aligning (a copy with OCR errors keeps far more).
         need = max(MIN_DUP, sum(len(c) for c in cl if c[0] not in "<>") // 4)
-        found = [j for j, v in votes.items() if v >= need]
+        found = [j for j, v in vi.items() if v >= need]
         if found:
-            out[i] = sorted(found, key=lambda j: (-votes[j], j))[:4]
+            out[i] = sorted(found, key=lambda j: (-vi[j], j))[:4]
     return out
 
 
