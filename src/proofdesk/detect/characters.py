@@ -44,6 +44,12 @@ RULES = (
     (re.compile(r"(?<=党的)(十[一二三四五六七八九]|二十)(?=以来|精神|报告|代表|召开|提出|强调|作出)"), None,
      "“党的十X以来”缺“大”字", "missing 大 in 党的十X大"),
 )
+# Text every match of RULES holds, in order: a substring test skips most blocks
+# faster than a pattern that starts with a look-behind scans them.
+_RULE_NEEDS = ("人口", "人口", "党的")
+assert len(_RULE_NEEDS) == len(RULES)
+# Letters that _DIGIT_RE replaces: without one, the block has no match.
+_DIGIT_LETTER = re.compile("[OolI]")
 _TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
                BlockKind.SUBHEAD, BlockKind.KICKER)
 # A function word read twice (的的, 了了) is a scanning stutter; real doubled words
@@ -127,7 +133,9 @@ def detect(ctx: PageContext) -> list[Finding]:
             continue
         t = b.text
         seen: set[int] = set()
-        for rx, repl, zh, en in RULES:
+        for (rx, repl, zh, en), needs in zip(RULES, _RULE_NEEDS):
+            if needs not in t:
+                continue
             for m in rx.finditer(t):
                 if repl is None:  # insertion of a lost character
                     pos = b.raw_pos(m.end())
@@ -147,7 +155,7 @@ def detect(ctx: PageContext) -> list[Finding]:
                 continue
             out.append(_finding(b.raw_pos(i), b.raw_pos(i + 2), c,
                                 f"“{c}”重复了一次（扫描重影），删去一个", f"{c} read twice; keep one", 0.7, c + c))
-        for m in _GARBLED.finditer(t):
+        for m in _GARBLED.finditer(t) if "\ufffd" in t else ():
             out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), b.raw_pos(m.end())),),
                                "无法识别的乱码字符，请对照原件补全", "Undecodable characters: check the scan",
                                0.9, details=(("problem", "garbled"),)))
@@ -159,7 +167,7 @@ def detect(ctx: PageContext) -> list[Finding]:
                 out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), KANA[c],
                                     f"日文假名“{c}”应为汉字“{KANA[c]}”", f"Kana {c} should be the Chinese {KANA[c]}",
                                     0.9, c))
-        for m in _DIGIT_RE.finditer(t):
+        for m in _DIGIT_RE.finditer(t) if _DIGIT_LETTER.search(t) else ():
             i, c = m.start(), m.group()
             out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), _DIGIT_MAP[c],
                                 f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
