@@ -15,6 +15,7 @@ reflow is linear in the number of lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
@@ -94,16 +95,17 @@ def stats_of(t: Tally) -> PageStats:
 def _stats(widths: list[float], opened: int, indented: int, n_lines: int) -> PageStats:
     if not widths:
         return PageStats(0.0, 0.0, 0.0)
-    counts = Counter(round(w) for w in widths)
+    counts = Counter(map(round, widths))
     # The column width is the most common width among the wider lines (short
     # paragraph ends must not win on a page of short paragraphs); the mode is
     # taken over a window of three, so 19/20-em jitter counts as one width.
-    floor = sorted(widths)[int(len(widths) * 0.7)] - 1.5
+    ordered = sorted(widths)  # sorted once: the ranges below are slices of it
+    floor = ordered[int(len(widths) * 0.7)] - 1.5
     best = max((w for w in counts if w >= floor), key=lambda w: (counts[w - 1] + counts[w] + counts[w + 1], w))
-    near = [w for w in widths if best - 1.5 <= w <= best + 1.5]
-    width = sorted(near)[len(near) // 2] if near else float(best)
+    near = ordered[bisect_left(ordered, best - 1.5):bisect_right(ordered, best + 1.5)]
+    width = near[len(near) // 2] if near else float(best)
     lo, hi = width - 1.5, width + 1.5
-    full = sum(1 for w in widths if lo <= w <= hi) / len(widths)
+    full = (bisect_right(ordered, hi) - bisect_left(ordered, lo)) / len(widths)
     return PageStats(width, full, opened / len(widths), indented / n_lines)
 
 
