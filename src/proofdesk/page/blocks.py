@@ -90,8 +90,11 @@ def split_lines(raw: str) -> list[Line]:
     for body in raw.split("\n"):
         stripped = body.strip(STRIP)
         if stripped:
-            lead = len(body) - len(body.lstrip(STRIP))
-            indent = lead + body.count("\u3000", 0, lead)  # a full-width space is two wide
+            if body[0] in STRIP:
+                lead = len(body) - len(body.lstrip(STRIP))
+                indent = lead + body.count("\u3000", 0, lead)  # a full-width space is two wide
+            else:  # most lines: nothing to measure
+                lead = indent = 0
             if blank_before and lines:
                 run += 1
             start = pos + lead
