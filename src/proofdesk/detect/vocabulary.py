@@ -50,8 +50,10 @@ _FUNCTION_RE = re.compile("[" + FUNCTION + "]")
 _TERM_GRAM = re.compile(r"[^\u0000-\u33ff\u4dc0-\u4dff\ua000-\U0010ffff" + FUNCTION + "]{3}")
 # A Chinese character j whose three 3-grams are all rare, beside a repeated
 # gram: right after them (the match starts at j - 2) or right before (at j - 3).
-_RARE_THEN_TERM = re.compile(b"(?=[\x00\x02][\x00\x02][\x02][\x01\x03])")
-_TERM_THEN_RARE = re.compile(b"(?=[\x01\x03][\x00\x02][\x00\x02][\x02])")
+# Two matches of either pattern cannot overlap (a rare byte would have to be a
+# repeated one), so plain matches find them all, faster than a look-ahead.
+_RARE_THEN_TERM = re.compile(b"[\x00\x02][\x00\x02][\x02][\x01\x03]")
+_TERM_THEN_RARE = re.compile(b"[\x01\x03][\x00\x02][\x00\x02][\x02]")
 _HAN_BYTE = bytes(1 if 0x34 <= i <= 0x9f else 0 for i in range(256))
 _TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
                BlockKind.SUBHEAD, BlockKind.KICKER)
