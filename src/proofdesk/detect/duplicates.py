@@ -13,7 +13,8 @@ so two copies of one passage are never both removed.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from difflib import SequenceMatcher
 
 from proofdesk.detect.context import PageContext
@@ -63,23 +64,23 @@ def _clauses(text: str) -> list[str]:
 
 def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
     """For each block, the other blocks sharing enough clause text with it."""
-    index: dict[str, list[int]] = defaultdict(list)
     clauses: dict[int, set[str]] = {}
     for b in blocks:
         # A long "title" is usually a piece of body text without punctuation.
         if len(b.text) < MIN_DUP or (b.kind not in _COPYABLE and not (b.kind is BlockKind.HEADLINE
                                                                        and len(b.text) >= 20)):
             continue
-        cl = set(_clauses(b.text))
-        clauses[b.index] = cl
-        for c in cl:
-            index[c].append(b.index)
-    # Votes from the keys that two to MAX_POSTINGS blocks share; most keys are
-    # one block's own and cost nothing past the index.
+        clauses[b.index] = set(_clauses(b.text))
+    # Only keys that two to MAX_POSTINGS blocks share vote; most keys are one
+    # block's own. Counting them all is C work; the index holds the shared ones.
+    held = Counter(chain.from_iterable(clauses.values()))
+    shared = {c for c, n in held.items() if 2 <= n <= MAX_POSTINGS}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, cl in clauses.items():
+        for c in cl & shared:
+            index[c].append(i)
     votes: dict[int, dict[int, int]] = {}
     for c, post in index.items():
-        if len(post) < 2 or len(post) > MAX_POSTINGS:
-            continue
         w = ANCHOR if c[0] in "<>" else len(c)
         if c[:2] in ("<<", ">>"):
             w += 2  # block ends are stronger evidence than clause ends
