@@ -67,7 +67,9 @@ class Vocabulary:
         # All 3-grams as three lists of non-overlapping ones (offsets 0, 1, 2):
         # the regex engine and Counter do the per-character work in C.
         by_offset = [_TRI.findall(text, k) for k in range(3)]
-        self.counts = counts = Counter(by_offset[0] + by_offset[1] + by_offset[2])
+        self.counts = counts = Counter(by_offset[0])
+        counts.update(by_offset[1])  # no joined copy of the three lists
+        counts.update(by_offset[2])
         # Terms are Chinese and hold no function word (的厄立特里亚 is 的 + a term).
         repeated = compress(counts, map((MIN_TERM - 1).__lt__, counts.values()))  # in C
         frequent = set(filter(_TERM_GRAM.fullmatch, repeated))
