@@ -81,12 +81,21 @@ def _known(text: str, s: int, e: int, k: int) -> bool:
 def _in_common_word(text: str, i: int) -> bool:
     """text[i] already makes a common two-character word with a neighbour (十分, 人民),
     and no look-alike makes a word as common on either side (投人机制: 投入 beats 人机)."""
+    # Asked at every look-alike on the page: plain statements, no generators.
     c = text[i]
-    pairs = [w for w in (text[max(0, i - 1):i + 1], text[i:i + 2]) if len(w) == 2]
-    best = max((freq(w) for w in pairs), default=0)
+    left, right = text[i - 1:i + 1] if i else "", text[i:i + 2]
+    has_left, has_right = len(left) == 2, len(right) == 2
+    f_left = freq(left) if has_left else 0
+    f_right = freq(right) if has_right else 0
+    best = f_left if f_left > f_right else f_right
     if best < 100:
         return False
-    return not any(freq(w.replace(c, alt)) >= best for w in pairs for alt in PAIRS[c])
+    for alt in PAIRS[c]:
+        if has_left and freq(left.replace(c, alt)) >= best:
+            return False
+        if has_right and freq(right.replace(c, alt)) >= best:
+            return False
+    return True
 
 
 def _better_reading(text: str, i: int) -> tuple[str, float] | None:
