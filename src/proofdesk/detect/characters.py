@@ -98,6 +98,17 @@ def _in_common_word(text: str, i: int) -> bool:
     return True
 
 
+def _word_through(text: str, k: int) -> bool:
+    """Some dictionary word of 2-4 characters in text holds position k (plain loops:
+    asked for every reading of every look-alike that is in no common word)."""
+    size = len(text)
+    for n in (2, 3, 4):
+        for s in range(max(0, k - n + 1), min(k, size - n) + 1):
+            if freq(text[s:s + n]):
+                return True
+    return False
+
+
 def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     """(alt, gain) when replacing text[i] makes a clearly likelier word."""
     c = text[i]
@@ -110,8 +121,7 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
         cand = win[:k] + alt + win[k + 1:]
         lone = ALONE_OK.get(c) == alt
         # Cheap gate: some dictionary word of 2-4 chars must contain the new character.
-        if not lone and not any(freq(cand[s:s + n]) for n in (2, 3, 4) for s in range(max(0, k - n + 1), k + 1)
-                   if s + n <= len(cand)):
+        if not lone and not _word_through(cand, k):
             continue
         lp0, spans0 = best_route(win)
         lp1, spans1 = best_route(cand)
