@@ -118,10 +118,10 @@ class Finding:
             object.__setattr__(self, "id", self._make_id())
 
     def _make_id(self) -> str:
-        # Plain tuples: dataclass reprs cost more than the rest of a small detector.
-        spans = [(s.start, s.end) for s in self.spans]
-        edits = [(e.start, e.end, e.text) for e in self.edits]
-        key = f"{self.kind.value}|{spans}|{edits}|{self.partial}"
+        # Plain strings: tuple and dataclass reprs cost more than a small detector.
+        parts = [f"{s.start}:{s.end}" for s in self.spans]
+        parts += [f"{e.start}:{e.end}:{e.text}" for e in self.edits]
+        key = f"{self.kind.value}|{chr(31).join(parts)}|{self.partial}"  # US never stands in page text
         return f"{self.kind.value}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
     @property
