@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from proofdesk.page.reflow import line_width  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))
+
+from column_text import wrap_column  # noqa: E402
 
 ARTICLES = ROOT.parent / "shared" / "corpus" / "articles"
 
@@ -36,16 +38,7 @@ def paragraphs() -> list[str]:
 
 
 def wrap(paras: list[str], width: float = 18) -> list[str]:
-    out = []
-    for p in paras:
-        room, cur, first = width - 2, "", True
-        for ch in p:
-            if line_width(cur + ch) > room:
-                out.append(("\u3000\u3000" if first else "") + cur)
-                cur, room, first = "", width, False
-            cur += ch
-        out.append(("\u3000\u3000" if first else "") + cur)
-    return out
+    return wrap_column(paras, width, hanging="")  # no hanging marks: plain fixed-width lines
 
 
 def take(lines: list[str], n: int) -> list[str]:

@@ -13,6 +13,8 @@ from proofdesk.page.blocks import split_blocks
 from proofdesk.page.reading import input_shape, read_blocks
 from proofdesk.page.reflow import Shape, line_width
 
+from column_text import wrap_column
+
 
 def _scorer(shared):
     spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
@@ -28,20 +30,8 @@ def _article(shared, name="news-0010.txt"):
 
 
 def hard_wrap(paragraphs, width=18, indent="\u3000\u3000"):
-    """Print paragraphs as a newspaper column: lines filled to a fixed printed width
-    (digits are narrow), the first line indented by two characters (written as
-    indent, or lost when indent is '')."""
-    out = []
-    for p in paragraphs:
-        room, cur, first = width - 2, "", True
-        for ch in p:
-            # Typesetters never start a line with closing punctuation: it hangs.
-            if line_width(cur + ch) > room and ch not in "，。、；：！？”）》":
-                out.append((indent if first else "") + cur)
-                cur, room, first = "", width, False
-            cur += ch
-        out.append((indent if first else "") + cur)
-    return "\n".join(out) + "\n"
+    """Print paragraphs as a newspaper column (tests/column_text.py)."""
+    return "\n".join(wrap_column(paragraphs, width, indent)) + "\n"
 
 
 def test_seed_page_is_read_as_before(shared):

@@ -10,7 +10,9 @@ from proofdesk.analysis import analyze
 from proofdesk.findings import FindingKind
 from proofdesk.page.blocks import split_lines
 from proofdesk.page.reading import input_shape, read_blocks
-from proofdesk.page.reflow import Shape, line_width
+from proofdesk.page.reflow import Shape
+
+from column_text import wrap_column
 
 # Not 摄: a line of made-up text ending …一摄 reads as a photo credit (张三摄), and
 # nothing tells it from one (real prose runs a word on: 拍|摄影, 摄|入).
@@ -27,17 +29,8 @@ def paragraph(draw, min_clauses=1, max_clauses=8):
 
 
 def wrap(paragraphs, width, indent):
-    out = []
-    for p in paragraphs:
-        room, cur, first = width - 2, "", True
-        for ch in p:
-            # Typesetters never start a line with closing punctuation: it hangs.
-            if line_width(cur + ch) > room and ch not in "，。、；！？":
-                out.append((indent if first else "") + cur)
-                cur, room, first = "", width, False
-            cur += ch
-        out.append((indent if first else "") + cur)
-    return out
+    # the clause marks the generated paragraphs use are the ones that hang
+    return wrap_column(paragraphs, width, indent, hanging="，。、；！？")
 
 
 def visible(text: str) -> str:
