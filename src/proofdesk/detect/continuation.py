@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
-from proofdesk.page.classify import ends_complete, heading_like
+from proofdesk.page.classify import NO_START, ends_complete, heading_like
 from proofdesk.words import best_route, word_across
 
 MAX_SKIP = 6
@@ -102,13 +102,12 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
 
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…]")
+_CLAUSE_END = re.compile(r"[，,。：:？！?!；;]")
 _OPENER = re.compile(r"^(?:[“‘《「\"]|\d|[一二三四五六七八九十]+[、是])")
 
 
 # A sentence cannot end on these: an opening bracket, a comma, a particle or preposition.
 _HARD_END = "，、,（(“《「‘"
-# No sentence starts with a particle or a closing mark.
-_NO_START = set("的了着过们之么吗呢吧，。、；：！？”’）)】》,.;:!?")
 _FUNCTION_END = set("的地得和与及或而并把被对从向以为将是在于之其所让使给跟同比很都也又还就才再更最已未不没")
 _FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "就是", "还是", "以及", "并且", "而且",
                   "但是", "因为", "所以", "如果", "虽然", "尽管", "通过", "根据", "按照", "随着", "关于", "对于",
@@ -117,7 +116,7 @@ _FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "�
 
 def _hard_cut(text_a: str, text_b: str) -> bool:
     last = text_a[-1]
-    if last in _HARD_END or text_b[0] in _NO_START:
+    if last in _HARD_END or text_b[0] in NO_START:
         return True
     recent = text_a[-80:]
     if recent.count("（") + recent.count("(") > recent.count("）") + recent.count(")"):
@@ -150,7 +149,7 @@ def _reads_on(text_a: str, text_b: str) -> bool:
         return False
     tail = _SENTENCE_END.split(text_a)[-1]
     certain = _hard_cut(text_a, text_b) or any(c in tail for c in "，、,") or len(tail) <= 4
-    return certain and (len(text_b) >= 16 or text_b[0] in _NO_START or bool(word_across(text_a, text_b)))
+    return certain and (len(text_b) >= 16 or text_b[0] in NO_START or bool(word_across(text_a, text_b)))
 
 
 def _open_clause(text_a: str) -> bool:
@@ -158,8 +157,13 @@ def _open_clause(text_a: str) -> bool:
     return any(c in _SENTENCE_END.split(text_a)[-1] for c in "，、,")
 
 
+def _first_clause(text_b: str) -> str:
+    return _CLAUSE_END.split(text_b, maxsplit=1)[0]
+
+
 def _opens_paragraph(text_b: str) -> bool:
-    first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
+    """B opens like a paragraph: a quote, a number, a short question, 近年来，此外，…"""
+    first = _first_clause(text_b)
     return bool(_OPENER.match(text_b) or re.match(r"[^。！？]{1,16}？", text_b)
                 or (2 <= len(first) <= 6 and _adverbial(first)))
 
@@ -198,11 +202,9 @@ def _cut_confidence(text_a: str, text_b: str, word: str, photo: bool = False) ->
     # A photo dropped into the gap is itself a sign of a column cut.
     if photo:
         return 0.7
-    first = re.split(r"[，,。：:？！?!；;]", text_b, maxsplit=1)[0]
-    if len(first) <= 1:
+    if len(_first_clause(text_b)) <= 1:
         return 0.8  # 窄巷 | 中，…: a one-character clause is the end of a cut one
-    question = re.match(r"[^。！？]{1,16}？", text_b)
-    if _OPENER.match(text_b) or question or (len(first) <= 6 and _adverbial(first)):
+    if _opens_paragraph(text_b):
         return None
     return 0.75
 

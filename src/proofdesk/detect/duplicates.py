@@ -20,13 +20,11 @@ from difflib import SequenceMatcher
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
-from proofdesk.page.classify import ends_complete
+from proofdesk.page.classify import NO_START, ends_complete
 from proofdesk.words import word_across
 
 # Characters that only a misreading puts in Chinese text (kana, letters in numbers).
 _SUSPECT = re.compile(r"[\u30a0-\u30ff]|(?<=\d)[OolI]|[OolI](?=\d)")
-# No sentence starts with a particle or a closing mark.
-_NO_START = set("的了着过们之，。、；：！？”’）)】》,.;:!?")
 
 _CLAUSE = re.compile(r"[，。；！？、：“”‘’（）《》「」\s,.;!?:()\"']+")
 MIN_CLAUSE = 4
@@ -226,7 +224,7 @@ class _Finder:
             before = self.ctx.text_of(prev.index)
             if not ends_complete(before) and first.kind is BlockKind.BODY:
                 score += 1.0 + (0.5 if word_across(before, first.text) else 0.0)
-                score += 0.5 if first.text[0] in _NO_START else 0.0
+                score += 0.5 if first.text[0] in NO_START else 0.0
             score += 1.5 * _similarity(text, before)
         elif prev is not None and (prev.kind.is_heading or prev.kind is BlockKind.BYLINE):
             score += 0.5  # it opens an article, as an original does
@@ -238,7 +236,7 @@ class _Finder:
             score += 0.5  # it is followed by more of an article, not by a new one
             if not ends_complete(last.text):
                 score += 1.0 + (0.5 if word_across(last.text, nxt.text) else 0.0)
-                score += 0.5 if nxt.text[0] in _NO_START else 0.0
+                score += 0.5 if nxt.text[0] in NO_START else 0.0
         # Of two copies, the one the scanner misread less is the better keeper.
         return score - 0.3 * sum(len(_SUSPECT.findall(b.text)) for b in run)
 

@@ -117,12 +117,8 @@ def parse_articles(cleaned: str) -> list[Article]:
         runs: dict[int, list[Block]] = {}
         for b in blocks:
             runs.setdefault(b.run, []).append(b)
-        groups = [g for run in runs.values() for g in _split_run(run)]
+        groups = [g for run in runs.values() for g in group_blocks(run)]  # a heading after body still splits a run
     else:
         groups = group_blocks(blocks)
     return [a for a in (build_article(g) for g in groups) if not a.empty]
 
-
-def _split_run(run: list[Block]) -> list[list[Block]]:
-    # A blank-line run may still hold two articles when a heading follows body.
-    return group_blocks(run)

@@ -12,6 +12,8 @@ from proofdesk.page.blocks import Block, BlockKind
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A paragraph (or a sentence) may end with these; anything else means cut off.
 TERMINAL = "。！？!?…”’」』）)】》；;\"'｡"
+# No sentence starts with a particle or a closing mark: a block opening so is the rest of a cut one.
+NO_START = frozenset("的了着过们之么吗呢吧，。、；：！？”’）)】》,.;:!?")
 CLAUSE_PUNCT = "，。；！？、：,;!?:"
 
 JUMP_RE = re.compile(
