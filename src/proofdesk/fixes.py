@@ -74,49 +74,64 @@ def _order_key(f: Finding):
     return (PRIORITY[f.kind], -f.confidence, f.start, f.id)
 
 
+def _overlapping_pairs(edits: list[Edit]) -> list[list[int]]:
+    """For each edit, the indices of the edits it overlaps: one sweep in position
+    order, keeping only the edits still open at the current start."""
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end))
+    near: list[list[int]] = [[] for _ in edits]
+    open_: list[int] = []
+    for i in order:
+        e = edits[i]
+        open_ = [j for j in open_ if edits[j].end > e.start or edits[j].start == edits[j].end == e.start]
+        for j in open_:
+            if e.overlaps(edits[j]):
+                near[i].append(j)
+                near[j].append(i)
+        open_.append(i)
+    return near
+
+
 def resolve(findings: Iterable[Finding]) -> tuple[list[tuple[Edit, int]], list[str], list[str]]:
-    """Choose the edits to apply. Returns (edit, rank) pairs, applied ids, dropped ids."""
+    """Choose the edits to apply. Returns (edit, rank) pairs, applied ids, dropped ids.
+
+    Findings are taken in priority order; a finding (or, when partial, an edit)
+    is left out when it overlaps an edit already taken. Overlaps are found once,
+    by a sweep, so this stays near-linear on pages with many thousands of edits.
+    """
+    ranked = [f for f in sorted(findings, key=_order_key) if f.edits]
+    edits: list[Edit] = []
+    owner: list[list[int]] = []  # per finding, the indices of its edits in sorted order
+    for f in ranked:
+        own = sorted(f.edits)
+        owner.append(list(range(len(edits), len(edits) + len(own))))
+        edits.extend(own)
+    near = _overlapping_pairs(edits)
+    is_taken = [False] * len(edits)
     taken: list[tuple[Edit, int]] = []
-    starts: list[int] = []  # sorted edit starts for a quick neighbourhood scan
-    by_start: list[tuple[int, int, Edit]] = []
     applied, dropped = [], []
 
-    def collides(e: Edit) -> bool:
-        # Edits are short relative to the page; scan those starting near e.
-        lo = bisect.bisect_left(starts, e.start - _longest[0] - 1)
-        for _, _, other in by_start[lo:]:
-            if other.start > e.end:
-                break
-            if e.overlaps(other):
-                return True
-        return False
+    def collides(i: int) -> bool:
+        return any(is_taken[j] for j in near[i])
 
-    _longest = [0]
+    def take(i: int, rank: int) -> None:
+        is_taken[i] = True
+        taken.append((edits[i], rank))
 
-    def take(e: Edit, rank: int):
-        k = bisect.bisect_right(starts, e.start)
-        starts.insert(k, e.start)
-        by_start.insert(k, (e.start, rank, e))
-        taken.append((e, rank))
-        _longest[0] = max(_longest[0], e.end - e.start)
-
-    for rank, f in enumerate(sorted(findings, key=_order_key)):
-        if not f.edits:
-            continue
+    for rank, (f, idx) in enumerate(zip(ranked, owner)):
         if f.partial:
             ok = False
-            for e in sorted(f.edits):
-                if not collides(e):
-                    take(e, rank)
+            for i in idx:
+                if not collides(i):
+                    take(i, rank)
                     ok = True
             (applied if ok else dropped).append(f.id)
             continue
-        own = sorted(f.edits)
-        if any(a.overlaps(b) for a, b in zip(own, own[1:])) or any(collides(e) for e in own):
+        own = [edits[i] for i in idx]
+        if any(a.overlaps(b) for a, b in zip(own, own[1:])) or any(collides(i) for i in idx):
             dropped.append(f.id)
             continue
-        for e in own:
-            take(e, rank)
+        for i in idx:
+            take(i, rank)
         applied.append(f.id)
     return taken, applied, dropped
 
