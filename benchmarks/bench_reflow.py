@@ -59,7 +59,7 @@ def cold() -> None:
     from proofdesk import words
     from proofdesk.page import reflow
 
-    for fn in (reflow.line_width, reflow.ends_sentence, reflow.stands_alone, reflow.is_noise, words.best_route):
+    for fn in (reflow.line_facts, reflow.line_width, reflow.ends_sentence, reflow.stands_alone, words.best_route):
         fn.cache_clear()
 
 

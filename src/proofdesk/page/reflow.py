@@ -33,11 +33,16 @@ OPENERS = "“‘「『（(《【\""
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def line_width(text: str) -> float:
     """Printed width of a line in ems (CJK = 1, digits and small letters = 0.55, capitals 0.7)."""
+    return _width(text)
+
+
+def _width(text: str) -> float:
     odd = _NOT_FULL.findall(text)
     if not odd:
         return float(len(text))  # most Chinese lines: every character is one em
-    spaces = sum(1 for c in odd if c in " \t\u00a0")
-    capitals = sum(1 for c in odd if "A" <= c <= "Z")
+    # Counted in C: odd holds only ASCII letters, digits, '.', '%' and spaces.
+    spaces = sum(map(" \t\u00a0".__contains__, odd))
+    capitals = sum(map(str.isupper, odd))  # A-Z
     narrow = len(odd) - spaces
     # A space is printed narrow too (本报讯通讯员 李琼 报道); OCR also invents some.
     return len(text) - narrow - spaces + 0.55 * (narrow - capitals) + 0.7 * capitals + 0.5 * spaces
@@ -73,8 +78,9 @@ def tally(lines: list[Line]) -> Tally:
         if ln.indent >= 2:
             indented += 1
         if len(t) >= 4:
-            widths.append(line_width(t))
-            if not ends_sentence(t):
+            w, done, _alone, _noisy = line_facts(t)
+            widths.append(w)
+            if not done:
                 opened += 1
     return widths, opened, indented, len(lines)
 
@@ -123,6 +129,10 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def ends_sentence(text: str) -> bool:
+    return _ends(text)
+
+
+def _ends(text: str) -> bool:
     t = text.rstrip()
     if not t:
         return False
@@ -142,6 +152,10 @@ _CREDIT_END = re.compile(r"(?:供图|摄|摄影|新华社发|资料图片|制图
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def stands_alone(text: str) -> bool:
     """Credits and jump markers are blocks of their own, whatever their width."""
+    return _alone(text)
+
+
+def _alone(text: str) -> bool:
     if not _MAYBE_ALONE.search(text):
         return False  # every credit form and marker holds one of these
     if len(text) <= 40 and CREDIT_RE.match(text):
@@ -211,10 +225,15 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
 
     para is the paragraph so far (its text, or its lines: joined only when asked).
     """
-    wa, wb = line_width(a.text), line_width(b.text)
-    if stands_alone(b.text) or (stands_alone(a.text) and not _prose_runs_on(a.text, b.text)):
+    return _decide(a, b, width, para, line_facts(a.text), line_facts(b.text))
+
+
+def _decide(a: Line, b: Line, width: float, para: str | list[Line], fa: tuple, fb: tuple) -> Break:
+    """decide, given the line_facts of a and b."""
+    wa, done, alone_a, _ = fa
+    wb, done_b, alone_b, _ = fb
+    if alone_b or (alone_a and not _prose_runs_on(a.text, b.text)):
         return _CREDIT_OR_MARKER
-    done = ends_sentence(a.text)  # cached; asked first, it spares the patterns below
     if b.indent >= a.indent + 2 or (b.indent >= 2 and done):
         return _INDENT
     # A full line fills the column to within one character; a first line whose
@@ -246,7 +265,7 @@ def decide(a: Line, b: Line, width: float, para: str | list[Line] = "") -> Break
     # A full line that ends a sentence: the paragraph ends when the next line is
     # indented (narrower, its own last line aside) or opens a quotation.
     narrow_b = wb <= width - 1.4
-    if narrow_b and (not ends_sentence(b.text) or wb >= width - 3.5):
+    if narrow_b and (not done_b or wb >= width - 3.5):
         return _NARROW_NEXT_LINE
     if b.text[0] in "“「『" and a.text[-1] in "。！？":
         return _QUOTATION_OPENS
@@ -257,7 +276,8 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
     """OCR engines also leave blank lines inside a paragraph (tesseract splits
     its text blocks there). Join over one only when the line before it is full
     and cut mid-sentence and the line after it looks like the same column's text."""
-    if ends_sentence(a.text) or b.indent >= 2 or is_noise(b.text) or a.run == 0:
+    fa, fb = line_facts(a.text), line_facts(b.text)
+    if fa[1] or b.indent >= 2 or fb[3] or a.run == 0:
         return _BLANK_LINE  # run 0 is the page's headings
     if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
         return _BLANK_LINE  # a heading: no clause punctuation
@@ -267,7 +287,7 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
         return _BLANK_LINE
     # A column's lines are never wider than the column: a wider one is a caption
     # set in a smaller face, or a headline.
-    if line_width(a.text) < width - 3 - (2 if a.indent >= 2 else 0) or line_width(b.text) > width + 1.5:
+    if fa[0] < width - 3 - (2 if a.indent >= 2 else 0) or fb[0] > width + 1.5:
         return _BLANK_LINE
     br = decide(a, b, width)
     return Break(br.join, round(br.confidence * 0.8, 3), "blank line inside a sentence")
@@ -288,45 +308,80 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
     """
     groups: list[list[Line]] = []
     joins: list[list[Break]] = []
+    prev = f_prev = None  # the line before ln (always the last one of the last group), its facts
     for ln in lines:
-        if groups:
-            prev = groups[-1][-1]
+        f_ln = line_facts(ln.text)
+        if prev is not None:
             if across_runs or prev.run == ln.run:
-                br = decide(prev, ln, widths.get(prev.run, width) if widths else width, groups[-1])
+                br = _decide(prev, ln, widths.get(prev.run, width) if widths else width, groups[-1], f_prev, f_ln)
             else:
                 br = decide_across_blank(prev, ln, width)
             if br.join:
                 groups[-1].append(ln)
                 joins[-1].append(br)
+                prev, f_prev = ln, f_ln
                 continue
         groups.append([ln])
         joins.append([])
+        prev, f_prev = ln, f_ln
     return groups, joins
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+# Compiled once: every line of a page may be tested.
+_GAP3 = re.compile(r"\S\s{3,}\S")
+_GAP2 = re.compile(r"\S\s{2,}\S")
+_LATIN = re.compile(r"[A-Za-z]")
+_FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+_SYMBOL = re.compile(r"[@】【|_~=<>]")
 _WHITE = re.compile(r"\s")
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
 
 
-@lru_cache(maxsize=16384)
 def is_noise(text: str) -> bool:
     """A line OCR read from a photo or a rule: symbols, stray letters, wide gaps."""
-    spaced = _WHITE.search(text) is not None
+    return line_facts(text)[3]
+
+
+# Every line of a hard-wrapped page is measured, tested for an ending, a
+# credit and noise, and each answer is asked for again by the decisions: one
+# cached tuple per line costs one look-up where four caches cost four. Large
+# enough for a long file's lines, so no line is measured twice.
+@lru_cache(maxsize=65536)
+def line_facts(text: str) -> tuple[float, bool, bool, bool]:
+    """(line_width, ends_sentence, stands_alone, is_noise) of a line."""
+    if _PLAIN.search(text) is None:
+        # Most lines: Chinese and full-width punctuation only. Every character
+        # is one em, nothing to strip, and no credit or marker can stand there.
+        noisy = not text or len(text) - len(_NOT_CJK.findall(text)) < len(text) * 0.5 and _noise(text, False, False)
+        return float(len(text)), bool(text) and text[-1] in _SENTENCE_END, False, noisy
+    alone = _alone(text)
+    return _width(text), _ends(text), alone, _noise(text, alone, _WHITE.search(text) is not None)
+
+
+# What sends a line the long way: a narrow character or a space (line_width),
+# white space (ends_sentence strips it, is_noise splits at it), and whatever a
+# credit or a jump marker holds (stands_alone: 视 stands for 视觉).
+_PLAIN = re.compile(r"[A-Za-z0-9.%\s\u00a0摄发图版页面视]")
+_SENTENCE_END = frozenset(TERMINAL + "…")
+
+
+def _noise(text: str, alone: bool, spaced: bool) -> bool:
+    """is_noise, given stands_alone(text) and whether text holds white space."""
     vis = "".join(text.split()) if spaced else text
     if not vis:
         return True
     cjk = len(vis) - len(_NOT_CJK.findall(vis))  # few in a line of text
     if spaced:
-        if len(vis) <= 4 and re.search(r"\S\s{3,}\S", text):
+        if len(vis) <= 4 and _GAP3.search(text):
             return True  # two specks far apart on one line ("1      四")
-        if len(vis) <= 8 and re.search(r"\S\s{2,}\S", text) and not stands_alone(text):
+        if len(vis) <= 8 and _GAP2.search(text) and not alone:
             return True  # specks with wide gaps ("色  oo  委 全")
-    if cjk >= len(vis) * 0.5 or stands_alone(text):
+    if cjk >= len(vis) * 0.5 or alone:
         return False
-    if cjk < len(vis) * 0.3 and re.search(r"[A-Za-z]", vis) and (cjk or re.search(r"[\u3000-\u303f\uff00-\uffef]", vis)):
+    if cjk < len(vis) * 0.3 and _LATIN.search(vis) and (cjk or _FULL_PUNCT.search(vis)):
         return True  # "2 oo。 2。 人", "时 eedeo": stray letters around a stray character
-    return bool(re.search(r"[@】【|_~=<>]", vis)) or bool(re.search(r"\S\s{2,}\S", text)) or len(vis) <= 3
+    return bool(_SYMBOL.search(vis)) or bool(_GAP2.search(text)) or len(vis) <= 3
 
 
 def local_widths(lines: list[Line], page_width: float, whole: PageStats | None = None) -> dict[int, float]:
