@@ -23,9 +23,26 @@ def _tokenizer():
     return _dt
 
 
+_FREQ: dict | None = None  # jieba's word -> frequency table, once loaded
+
+
+def _table() -> dict:
+    global _FREQ
+    if _FREQ is None:
+        _FREQ = _tokenizer().FREQ
+    return _FREQ
+
+
+def dictionary() -> dict[str, int]:
+    """jieba's table: every word and every prefix of one (a prefix that is no
+    word has frequency 0), so a look-up that misses ends a search for longer words."""
+    return _FREQ or _table()
+
+
 def freq(word: str) -> int:
     """Dictionary frequency of word (0 when it is not a dictionary word)."""
-    return _tokenizer().FREQ.get(word, 0) or 0
+    # Detectors ask this thousands of times a page: one global look-up, no calls.
+    return (_FREQ or _table()).get(word, 0) or 0
 
 
 def is_word(word: str) -> bool:
@@ -64,7 +81,7 @@ def _word_spans(a: str, b: str) -> bool:
     """Some dictionary word spans a|b: the test word_across's answer needs, and
     most junctions fail it, so they cost a few dictionary look-ups instead of a
     segmentation (the route's word over the junction is one of these anyway)."""
-    table = _tokenizer().FREQ
+    table = _FREQ or _table()
     ab, cut = a + b, len(a)
     for s in range(cut):
         for e in range(cut + 1, len(ab) + 1):

@@ -52,8 +52,11 @@ _TERM_GRAM = re.compile(r"[^\u0000-\u33ff\u4dc0-\u4dff\ua000-\U0010ffff" + FUNCT
 # gram: right after them (the match starts at j - 2) or right before (at j - 3).
 # Two matches of either pattern cannot overlap (a rare byte would have to be a
 # repeated one), so plain matches find them all, faster than a look-ahead.
-_RARE_THEN_TERM = re.compile(b"[\x00\x02][\x00\x02][\x02][\x01\x03]")
-_TERM_THEN_RARE = re.compile(b"[\x01\x03][\x00\x02][\x00\x02][\x02]")
+# A repeated gram starts with a Chinese character (bit 0 implies bit 1: no
+# byte is 1), so each pattern can open with the literal 3, which the regex
+# engine finds by a fast scan; the first is matched on the reversed mask.
+_RARE_THEN_TERM = re.compile(b"\x03\x02[\x00\x02][\x00\x02]")  # reversed: term, then rare
+_TERM_THEN_RARE = re.compile(b"\x03[\x00\x02][\x00\x02]\x02")
 _HAN_BYTE = bytes(1 if 0x34 <= i <= 0x9f else 0 for i in range(256))
 _TEXT_KINDS = (BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION, BlockKind.HEADLINE,
                BlockKind.SUBHEAD, BlockKind.KICKER)
@@ -74,12 +77,13 @@ class Vocabulary:
         repeated = compress(counts, map((MIN_TERM - 1).__lt__, counts.values()))  # in C
         frequent = set(filter(_TERM_GRAM.fullmatch, repeated))
         self._frequent = frequent
-        # Frequent grams by the two characters they keep when their first (0)
-        # or last (2) character is changed.
+        # The first (0) or last (2) characters of the frequent grams, by the
+        # two characters those grams keep when that one is changed.
         keys: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        k0, k2 = keys
         for f in frequent:
-            keys[0].setdefault(f[1:], set()).add(f)
-            keys[1].setdefault(f[:2], set()).add(f)
+            k0.setdefault(f[1:], set()).add(f[0])
+            k2.setdefault(f[:2], set()).add(f[2])
         self._keys = keys
         # mask[i]: bit 0 where the 3-gram starting at i is a repeated term gram,
         # bit 1 where the character at i is Chinese and no function word.
@@ -106,29 +110,35 @@ class Vocabulary:
         # A function word before or after a term is a word of its own (与千行百业):
         # the mask leaves them out, with everything that is not Chinese.
         out = []
-        for p, index, rx in ((0, k0, _RARE_THEN_TERM), (2, k2, _TERM_THEN_RARE)):
-            for m in rx.finditer(mask):
-                j = m.start() + 2 + p // 2
-                terms = index.get(text[j + 1:j + 3] if p == 0 else text[j - 2:j])
-                if not terms:
+        n = len(mask)
+        # (j, the two characters kept next to it) for each pattern's matches.
+        after = [(j, text[j + 1:j + 3]) for j in [n - 2 - m.start() for m in _RARE_THEN_TERM.finditer(mask[::-1])]]
+        before = [(j, text[j - 2:j]) for j in [m.start() + 3 for m in _TERM_THEN_RARE.finditer(mask)]]
+        for p, index, places in ((0, k0, after), (2, k2, before)):
+            for j, kept in places:
+                found = index.get(kept)  # the characters that make a repeated gram there
+                if not found:
                     continue
-                found = {f[p] for f in terms}
-                found.discard(text[j])
-                if len(found) == 1:  # two different terms at one distance: no telling which
-                    out.append((j, found.pop(), p))
+                here = text[j]
+                # Two different terms at one distance: no telling which.
+                if len(found) == 1:
+                    if here not in found:
+                        out.append((j, next(iter(found)), p))
+                elif len(found) == 2 and here in found:
+                    out.append((j, next(c for c in found if c != here), p))
         return sorted(out)
 
     def fixes(self) -> list[tuple[int, str, str, str]]:
         """(index, old character, new character, term) for the misread terms of the text."""
-        from proofdesk.words import freq
+        from proofdesk.words import dictionary, freq
 
-        text = self.text
+        text, table = self.text, dictionary()
         finalists = []
         for j, new, p in self.candidates():
             lo, hi = self._term(text, j, new)
             # Four characters or more: one repeated 3-gram alone may be a
             # coincidence of common characters (银保监会 beside 证监会).
-            if hi - lo < 4 or _in_word(text, j, freq):
+            if hi - lo < 4 or _in_word(text, j, table):
                 continue
             if text[j - 1:j] == text[j + 1:j + 2]:
                 continue  # 越看越, 一步一: a pattern whose middle varies freely
@@ -166,23 +176,28 @@ class Vocabulary:
         lo_txt = max(0, j - 5)
         fixed = text[lo_txt:j] + new + text[j + 1:j + 6]
         k = j - lo_txt
-        starts = [a for a in range(max(0, k - 2), k + 1) if a + 3 <= len(fixed) and self.is_frequent(fixed[a:a + 3])]
+        frequent = self._frequent  # grams of three: a shorter slice is never in it
+        starts = [a for a in range(max(0, k - 2), k + 1) if fixed[a:a + 3] in frequent]
         if not starts:
             return j, j
         lo, hi = starts[0], starts[0] + 3
-        while hi < len(fixed) and hi - lo < 6 and self.is_frequent(fixed[hi - 2:hi + 1]):
+        while hi < len(fixed) and hi - lo < 6 and fixed[hi - 2:hi + 1] in frequent:
             hi += 1
-        while lo > 0 and hi - lo < 6 and self.is_frequent(fixed[lo - 1:lo + 2]):
+        while lo > 0 and hi - lo < 6 and fixed[lo - 1:lo + 2] in frequent:
             lo -= 1
         return (lo + lo_txt, hi + lo_txt) if lo <= k < hi else (j, j)
 
 
-def _in_word(text: str, j: int, freq) -> bool:
-    """The character at j makes a dictionary word with its neighbours (扩 in 的扩展)."""
-    for n in (2, 3, 4):
-        for a in range(max(0, j - n + 1), j + 1):
-            w = text[a:a + n]
-            if len(w) == n and freq(w) >= KNOWN:
+def _in_word(text: str, j: int, table: dict[str, int]) -> bool:
+    """The character at j makes a dictionary word of two to four characters
+    with its neighbours (扩 in 的扩展). table: words.dictionary()."""
+    end = len(text)
+    for a in range(max(0, j - 3), j + 1):
+        for e in range(max(a + 2, j + 1), min(a + 4, end) + 1):
+            f = table.get(text[a:e])
+            if f is None:
+                break  # no word starts with text[a:e]: no longer one either
+            if f >= KNOWN:
                 return True
     return False
 
