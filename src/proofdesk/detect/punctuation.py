@@ -95,7 +95,7 @@ def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
         elif not (_chinese(prev) or _chinese(nxt) or i == 0):
             continue
         out[i] = (j - i, "——")
-    for m in _RANGE_RE.finditer(text):
+    for m in _RANGE_RE.finditer(text) if "一" in text else ():
         # 2021一2025年: a range dash read as the character 一.
         out[m.start() + 2] = (1, "—")
     return out
@@ -121,8 +121,8 @@ def quote_fixes(text: str) -> dict[int, str]:
 def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Runs of spaces (start, end) that Chinese typesetting would not have."""
     out = []
-    if not any(sp in text for sp in _SPACES):
-        return out  # most paragraphs: a substring test is faster than the pattern's scan
+    if not (" " in text or "\u3000" in text or "\t" in text or "\u00a0" in text):  # _SPACES
+        return out  # most paragraphs: substring tests are faster than the pattern's scan
     for m in _SPACE_RUN.finditer(text):
         i, j = m.start(), m.end()
         if keep and keep[0] <= i < keep[1]:
@@ -145,8 +145,10 @@ def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
     if keep:
         punct = {i: v for i, v in punct.items() if not keep[0] <= i < keep[1]}
     findings = []
-    edits = [Edit(b.raw_pos(i), b.raw_pos(i + n), rep) for i, (n, rep) in sorted(punct.items())]
-    edits += [Edit(b.raw_pos(i), b.raw_pos(i + 1), rep) for i, rep in sorted(quotes.items())]
+    edits = []
+    if punct or quotes:  # most paragraphs have nothing to fix
+        edits = [Edit(b.raw_pos(i), b.raw_pos(i + n), rep) for i, (n, rep) in sorted(punct.items())]
+        edits += [Edit(b.raw_pos(i), b.raw_pos(i + 1), rep) for i, rep in sorted(quotes.items())]
     if edits:
         n = len(edits)
         findings.append(Finding(
@@ -165,13 +167,14 @@ def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
             0.9, edits, details=(("count", str(len(edits))),),
         ))
     if balance:
-        findings += _unbalanced(b, _quotes_fixed(text))
+        findings += _unbalanced(b, _quotes_fixed(text, quotes))
     return findings
 
 
-def _quotes_fixed(text: str) -> str:
-    """The text as it reads once its ASCII quotation marks are paired."""
-    quotes = quote_fixes(text)
+def _quotes_fixed(text: str, quotes: dict[int, str] | None = None) -> str:
+    """The text as it reads once its ASCII quotation marks are paired (quotes: quote_fixes(text))."""
+    if quotes is None:
+        quotes = quote_fixes(text)
     if not quotes:
         return text
     return "".join(quotes.get(i, ch) for i, ch in enumerate(text))
@@ -179,13 +182,17 @@ def _quotes_fixed(text: str) -> str:
 
 _SENTENCE_START = "。！？：；"
 _QUOTE_RE = re.compile("[“”]")
+_BRACKET_RE = re.compile("[()（）《》【】]")
 
 
 def _unbalanced(b: Block, text: str) -> list[Finding]:
     """Quotation marks and brackets that do not pair up within the paragraph."""
     out = []
     depth = 0
-    for m in _QUOTE_RE.finditer(text):
+    marks = _QUOTE_RE.findall(text)
+    # Most paragraphs: none, or pairs one after another (“…”“…”), nothing to report.
+    paired = "".join(marks) == "“”" * (len(marks) // 2)
+    for m in () if paired else _QUOTE_RE.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "“":
             depth += 1
@@ -223,6 +230,8 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
             "左引号没有对应的右引号，请核对", "an opening quotation mark is never closed: check it",
             0.4, details=(("problem", "unbalanced-quote"),),
         ))
+    if _BRACKET_RE.search(text) is None:
+        return out  # most paragraphs: no bracket to count
     wide = text.replace("(", "（").replace(")", "）")
     for a, z in ("（）", "《》", "【】"):
         if wide.count(a) != wide.count(z):
