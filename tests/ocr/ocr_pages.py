@@ -3,6 +3,7 @@
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
     python tests/ocr/ocr_pages.py --interleave OUTDIR [N [FIRST]]   # lines of all columns top to bottom
     python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
+    python tests/ocr/ocr_pages.py --links OUTDIR       # interleaved pages: share of column links rebuilt
 
 Tests call ocr_page() for a couple of pages; the figures in the README come
 from running this over more pages and scoring with ../shared/eval/score.py.
@@ -67,19 +68,21 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
         for words in lines.values():
             top = min(t for _, t, _ in words) + box[1]
             left = min(x for x, _, _ in words) + box[0]
-            placed.append((top, left, "".join(w for _, _, w in sorted(words))))
+            placed.append((top, left, "".join(w for _, _, w in sorted(words)), k))
     if interleave:
         # Top to bottom; lines whose tops lie within a third of a line of the
         # row's first line are one row, read left to right.
         placed.sort()
-        rows: list[list[tuple[int, int, str]]] = []
+        rows: list[list[tuple[int, int, str, int]]] = []
         for line in placed:
             if rows and line[0] - rows[-1][0][0] <= 15:
                 rows[-1].append(line)
             else:
                 rows.append([line])
-        ordered = [t for row in rows for _, _, t in sorted(row, key=lambda tl: tl[1])]
-        return "\n".join(ordered) + "\n", page.gold
+        ordered = [line for row in rows for line in sorted(row, key=lambda tl: tl[1])]
+        # Which column (box) each line came from: the truth the column rebuilding is scored against.
+        out.with_suffix(".cols.txt").write_text("".join(f"{k}\n" for *_, k in ordered), encoding="utf-8")
+        return "\n".join(t for _, _, t, _ in ordered) + "\n", page.gold
     return "\n\n".join(p for p in parts if p) + "\n", page.gold
 
 
@@ -110,9 +113,43 @@ def score_dir(outdir: Path) -> None:
     print("pages where cleaning raised the CER:", sum(1 for b, a in rows if a["cer"] > b["cer"]))
 
 
+def column_links(text: str, cols: list[int]) -> tuple[int, int]:
+    """(right, all) neighbours in the rebuilt reading order of an interleaved page.
+
+    cols holds the true column of each non-blank line (page-K.cols.txt); two
+    lines read one after the other are right when the truth reads them so:
+    the next line of the same column, or a column's last line followed by the
+    next column's first. (0, 0) when no interleaving is found.
+    """
+    from proofdesk.page.blocks import split_lines
+    from proofdesk.page.columns import find_streams
+    from proofdesk.page.reflow import is_noise, page_stats
+
+    every = [ln for ln in split_lines(text) if ln.text.strip()]
+    column = {ln.start: c for ln, c in zip(every, cols)}
+    lines = [ln for ln in every if not is_noise(ln.text)]
+    streams = find_streams(lines, page_stats(lines).width)
+    if streams is None:
+        return 0, 0
+    order = list(streams.order)
+    truth = sorted(order, key=lambda i: (column[lines[i].start], i))
+    after = dict(zip(truth, truth[1:]))
+    return sum(after.get(a) == b for a, b in zip(order, order[1:])), len(order) - 1
+
+
+def links_dir(outdir: Path) -> None:
+    right = total = 0
+    for path in sorted(outdir.glob("page-*.cols.txt"), key=lambda p: int(p.name.split("-")[1].split(".")[0])):
+        text = path.with_name(path.name.replace(".cols.", ".ocr.")).read_text(encoding="utf-8")
+        r, t = column_links(text, [int(x) for x in path.read_text().split()])
+        print(path.name.split(".")[0], f"{r}/{t}")
+        right, total = right + r, total + t
+    print(f"links right: {right}/{total} = {right / max(1, total):.3f}")
+
+
 def main(argv: list[str]) -> None:
-    if argv and argv[0] == "--score":
-        score_dir(Path(argv[1]))
+    if argv and argv[0] in ("--score", "--links"):
+        (score_dir if argv[0] == "--score" else links_dir)(Path(argv[1]))
         return
     interleave = bool(argv) and argv[0] == "--interleave"
     argv = argv[1:] if interleave else argv
