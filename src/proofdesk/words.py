@@ -53,9 +53,27 @@ def is_word(word: str) -> bool:
 def best_route(text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
     """Log-probability and token spans of jieba's best dictionary segmentation."""
     dt = _tokenizer()
-    dag = dt.get_DAG(text)
-    route: dict = {}
-    dt.calc(text, dag, route)
+    table, n = dt.FREQ, len(text)
+    logtotal = math.log(dt.total)
+    # jieba's get_DAG and calc in one backward pass, without the DAG: the same
+    # sums in the same order (the same floats), and the same choice among
+    # equal ones (the longest word), at half the cost.
+    route = [(0, 0)] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        best = None
+        i, frag = k, text[k]
+        while i < n:
+            f = table.get(frag)
+            if f is None:
+                break  # no word starts with frag
+            if f:
+                v = math.log(f) - logtotal + route[i + 1][0]
+                if best is None or v >= best[0]:
+                    best = (v, i)
+            i += 1
+            frag = text[k:i + 1]
+        # No word starts at k: the character alone, with frequency 1.
+        route[k] = best if best is not None else (math.log(1) - logtotal + route[k + 1][0], k)
     spans, i = [], 0
     while i < len(text):
         j = route[i][1] + 1
