@@ -140,12 +140,6 @@ def test_print_look_alikes_are_corrected_and_common_words_left_alone():
                                        "十分重要，自己的目标，干部队伍，于是今天。")
 
 
-def test_look_alike_fixes_apply_to_plain_text_too():
-    from proofdesk.detect.characters import correct_text
-
-    assert correct_text("他己经到了。\n表现干分优秀。") == "他已经到了。\n表现十分优秀。"
-
-
 def test_a_title_dropped_into_a_cut_sentence_moves_after_the_joined_paragraph():
     first = "要坚守安全环保底线，严格落实安全生产责任。要深化企地共建共享，支持企业"
     rest = "参与乡村振兴、民生改善等事业，推动企业发展成果更多惠及地方百姓。"
@@ -157,3 +151,17 @@ def test_a_title_dropped_into_a_cut_sentence_moves_after_the_joined_paragraph():
 def test_a_paragraph_after_a_title_that_opens_like_a_paragraph_is_not_joined():
     raw = (f"{P1[:-1]}，\n\n城市绿地面积持续增加\n\n近年来，本市持续推进生态建设，城市环境明显改善。")
     assert lines(clean_text(raw)) == lines(raw)
+
+
+def test_subhead_quoting_the_article_is_kept(shared):
+    """People's Daily sets quotations from the article as subheads
+    ("“学好中文，我们的未来不是梦”" over a paragraph that ends "学好中文，我们的未来不是梦！”"):
+    the words stand twice on purpose, and neither copy may go."""
+    silver = (shared / "corpus" / "raw" / "news-0001.silver.txt").read_text("utf-8")
+    a = analyze(silver)
+    assert not a.of_kind(FindingKind.DUPLICATE)
+    subheads = [b for b in a.blocks if b.text in ("“学好中文，我们的未来不是梦”", "“在中国学习的经历让我看到更广阔的世界”")]
+    assert len(subheads) == 2 and all(b.kind.is_heading for b in subheads)
+    # A quotation that closes its sentence is speech, not a subhead.
+    quote = "“我们一定要到中国去。”"
+    assert analyze(f"{HEAD}\n\n{P1}\n\n{quote}\n\n{P2}").blocks[2].kind.is_body

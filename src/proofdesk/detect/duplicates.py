@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
-from proofdesk.page.classify import NO_START, ends_complete
+from proofdesk.page.classify import NO_START, ends_complete, quoted_whole
 from proofdesk.words import word_across
 
 # Characters that only a misreading puts in Chinese text (kana, letters in numbers).
@@ -65,8 +65,10 @@ def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
     clauses: dict[int, set[str]] = {}
     for b in blocks:
         # A long "title" is usually a piece of body text without punctuation.
+        # (A subhead quoting the article repeats its words on purpose.)
         if len(b.text) < MIN_DUP or (b.kind not in _COPYABLE and not (b.kind is BlockKind.HEADLINE
-                                                                       and len(b.text) >= 20)):
+                                                                       and len(b.text) >= 20
+                                                                       and not quoted_whole(b.text))):
             continue
         clauses[b.index] = set(_clauses(b.text))
     # Only keys that two to MAX_POSTINGS blocks share vote; most keys are one

@@ -53,6 +53,14 @@ def ends_complete(text: str) -> bool:
 _PROSE = re.compile(r"[的当将把被]|通过|对于|表示")
 
 
+def quoted_whole(text: str) -> bool:
+    """A short quotation standing alone with no sentence mark: a subhead that
+    quotes the article ("“学好中文，我们的未来不是梦”"). Quoted speech inside a
+    paragraph ends with its sentence's mark."""
+    return (len(text) <= 32 and text[:1] == "“" and text[-1:] == "”" and text.count("“") == 1
+            and not any(c in "。；！？;?!" for c in text))
+
+
 def heading_like(text: str) -> bool:
     """Short, and no sentence punctuation inside: how titles and banners look."""
     if len(text) > 48 or not text:
@@ -68,6 +76,8 @@ def heading_like(text: str) -> bool:
         core = core[:-1]
     if not core or core[-1] in "。）)" or any(c in "。；！？;?!" for c in core) or core[-1] in "：:、，,":
         return False
+    if quoted_whole(core):
+        return True
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
     parts = re.split(r"[，,]", core)
     if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4
