@@ -81,6 +81,13 @@ def test_interleaved_columns_are_rebuilt(shared, tmp_path):
         a = analyze(raw)
         order = a.of_kind(FindingKind.ORDER)
         assert len(order) == 1 and order[0].has_fix
+        # The rewrite carries the look-alike and punctuation fixes of its lines
+        # (自前 -> 目前, 危立特里亚 -> 厄立特里亚) and keeps the quoting subheads.
+        assert int(order[0].detail("carried")) >= 3
+        rebuilt = order[0].edits[0].text
+        assert "目前有超过5000名" in rebuilt and "危立特里亚" not in rebuilt
+        if name == "news-0001":
+            assert "“学好中文，我们的未来不是梦”\n" in rebuilt and "“在中国学习的经历让我看到更广阔的世界”\n" in rebuilt
         raw_summary, _ = score.score([], silver, raw)
         summary, _ = score.score([], silver, a.cleaned().text)
         assert raw_summary["sentences"] < 0.2

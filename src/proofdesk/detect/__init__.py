@@ -6,11 +6,13 @@ from proofdesk.findings import Finding
 from proofdesk.page.blocks import Block
 
 
-def run_detectors(raw: str) -> tuple[list[Block], list[Finding]]:
+def run_detectors(raw: str, *, one_per_line: bool = False) -> tuple[list[Block], list[Finding]]:
+    """Blocks and findings of raw; with one_per_line each line is a paragraph
+    (text a reading-order fix rebuilt), whatever its shape looks like."""
     from proofdesk.detect import characters, continuation, duplicates, layout, markers, punctuation, vocabulary
-    from proofdesk.page.reading import read_blocks
+    from proofdesk.page.reading import paragraph_blocks, read_blocks
 
-    blocks, findings = read_blocks(raw)
+    blocks, findings = (paragraph_blocks(raw), []) if one_per_line else read_blocks(raw)
     ctx = PageContext(raw, blocks)
     for step in (duplicates, continuation, markers, characters, vocabulary, punctuation, layout):
         findings.extend(step.detect(ctx))

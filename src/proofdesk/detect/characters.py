@@ -205,15 +205,3 @@ def detect(ctx: PageContext) -> list[Finding]:
                     f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
                     min(0.95, 0.6 + gain / 40), c))
     return out
-
-
-def correct_text(text: str) -> str:
-    """text with every look-alike fix applied, for text a reading-order fix rebuilds
-    (fixes proposed on the raw lines of that region could not apply there)."""
-    from proofdesk.fixes import apply_fixes
-    from proofdesk.page.blocks import split_blocks
-    from proofdesk.page.classify import classify
-
-    blocks = split_blocks(text)
-    classify(blocks)
-    return apply_fixes(text, detect(PageContext(text, blocks))).text

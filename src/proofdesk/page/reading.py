@@ -9,6 +9,8 @@ Three input shapes are told apart by the widths and endings of the lines:
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_lines
 from proofdesk.page.classify import classify
@@ -35,14 +37,19 @@ def _streams(lines: list[Line], stats):
     return find_streams(lines, stats.width)
 
 
+def paragraph_blocks(raw: str, lines: list[Line] | None = None) -> list[Block]:
+    """One block per line: text set one paragraph per line."""
+    blocks = blocks_from_lines([[ln] for ln in (split_lines(raw) if lines is None else lines)])
+    classify(blocks)
+    return blocks
+
+
 def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     lines = split_lines(raw)
     whole = tally(lines)
     stats = stats_of(whole)
     if not is_hard_wrapped(stats, len(lines)):
-        blocks = blocks_from_lines([[ln] for ln in lines])  # split_blocks, without splitting again
-        classify(blocks)
-        return blocks, []
+        return paragraph_blocks(raw, lines), []
     # Lines OCR read from a photo are no blocks: the fixes that rewrite the
     # white space between blocks (joins, layout) drop them with it.
     flags = [is_noise(ln.text) for ln in lines]
@@ -128,29 +135,45 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
     )
 
 
+# The kinds of fixes a reading-order rewrite carries.
+CARRIED = frozenset({FindingKind.CHAR, FindingKind.PUNCT, FindingKind.SPACE, FindingKind.JUMP})
+
+
 def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
                    head: list[list[Line]] = ()) -> Finding:
     start = min(ln.start for ln in region)
     end = max(ln.end for ln in region)
-    from proofdesk.detect.characters import correct_text as correct_look_alikes
-    from proofdesk.detect.punctuation import normalize_text
-    from proofdesk.detect.vocabulary import correct_text
+    from proofdesk.detect import run_detectors
+    from proofdesk.fixes import apply_fixes
 
-    # The rewrite replaces the region whole, so the fixes that detectors would
-    # propose on its raw lines could never apply: the rebuilt paragraphs carry
-    # the punctuation, look-alike and page-vocabulary fixes (terms counted over
-    # the whole rebuilt page, headings included) instead.
-    text = correct_look_alikes("\n".join(normalize_text("".join(ln.text for ln in g)) for g in groups))
-    above = "\n".join("".join(ln.text for ln in g) for g in head)
-    text = correct_text(above + "\n" + text)[len(above) + 1:]
+    # The rewrite replaces the region whole, so the fixes detectors propose on
+    # its raw lines could never apply there. The rebuilt paragraphs are
+    # analysed as a page of their own instead (the headings above stand before
+    # them, so page terms see them) and the rewrite carries the fixes that
+    # stay inside a paragraph. Fixes between blocks are left out: a subhead
+    # quoting the body reads there as a duplicate, and captions set aside at
+    # the region's end as the rest of a cut paragraph.
+    rebuilt = "\n".join("".join(ln.text for ln in g) for g in groups)
+    above = "".join("".join(ln.text for ln in g) + "\n" for g in head)
+    _, inner = run_detectors(above + rebuilt, one_per_line=True)
+    inner = [f for f in inner if f.kind in CARRIED and f.edits and min(e.start for e in f.edits) >= len(above)]
+    fixed = apply_fixes(above + rebuilt, inner)
+    text = fixed.text[fixed.offsets.to_clean(len(above)):]
+    carried = Counter(f.kind for f in inner if f.id in set(fixed.applied))
     n = len(region)
+    kinds = sorted(carried, key=lambda k: (-carried[k], k.value))
+    zh = "，".join(f"{k.label_zh} {carried[k]}" for k in kinds)
+    en = ", ".join(f"{k.label_en.lower()} {carried[k]}" for k in kinds)
+    total = sum(carried.values())
     return Finding(
         FindingKind.ORDER,
         (Span(start, end),),
-        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，合并为 {len(groups)} 段，并改正其中的标点和空格",
-        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order, "
-        f"join them into {len(groups)} paragraphs and fix their punctuation and spaces",
+        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，合并为 {len(groups)} 段"
+        + (f"，并带上其中的 {total} 处改正（{zh}）" if total else ""),
+        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order "
+        f"and join them into {len(groups)} paragraphs" + (f", carrying the {total} fixes inside ({en})" if total else ""),
         0.7,
         (Edit(start, end, text),),
-        details=(("columns", str(columns)), ("lines", str(n)), ("paragraphs", str(len(groups)))),
+        details=(("columns", str(columns)), ("lines", str(n)), ("paragraphs", str(len(groups))),
+                 ("carried", str(total))),
     )
