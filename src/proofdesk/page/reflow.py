@@ -36,13 +36,17 @@ def line_width(text: str) -> float:
     return _width(text)
 
 
-def _width(text: str) -> float:
-    odd = _NOT_FULL.findall(text)
+def _width(text: str, odd: list[str] | None = None) -> float:
+    """line_width; odd: _NOT_FULL.findall(text), when the caller has it."""
+    if odd is None:
+        odd = _NOT_FULL.findall(text)
     if not odd:
         return float(len(text))  # most Chinese lines: every character is one em
-    # Counted in C: odd holds only ASCII letters, digits, '.', '%' and spaces.
-    spaces = sum(map(" \t\u00a0".__contains__, odd))
-    capitals = sum(map(str.isupper, odd))  # A-Z
+    if "".join(odd).isdigit():  # odd holds only ASCII letters, digits, '.', '%' and spaces
+        spaces = capitals = 0  # most lines with narrow characters: a date or a number
+    else:  # counted in C
+        spaces = sum(map(" \t\u00a0".__contains__, odd))
+        capitals = sum(map(str.isupper, odd))  # A-Z
     narrow = len(odd) - spaces
     # A space is printed narrow too (本报讯通讯员 李琼 报道); OCR also invents some.
     return len(text) - narrow - spaces + 0.55 * (narrow - capitals) + 0.7 * capitals + 0.5 * spaces
@@ -350,19 +354,27 @@ def is_noise(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def line_facts(text: str) -> tuple[float, bool, bool, bool]:
     """(line_width, ends_sentence, stands_alone, is_noise) of a line."""
-    if _PLAIN.search(text) is None:
+    odd = _ODD.findall(text)
+    if not odd:
         # Most lines: Chinese and full-width punctuation only. Every character
         # is one em, nothing to strip, and no credit or marker can stand there.
         noisy = not text or len(text) - len(_NOT_CJK.findall(text)) < len(text) * 0.5 and _noise(text, False, False)
         return float(len(text)), bool(text) and text[-1] in _SENTENCE_END, False, noisy
-    alone = _alone(text)
-    return _width(text), _ends(text), alone, _noise(text, alone, _WHITE.search(text) is not None)
+    # The odd characters alone tell which tests the line needs.
+    few = "".join(odd)
+    spaced = _WHITE.search(few) is not None
+    credit = _CREDIT_CHAR.search(few) is not None
+    alone = _alone(text) if credit else False
+    # Without white space and 版/页/面: nothing to strip, no jump marker at the end.
+    ends = _ends(text) if spaced or credit else text[-1] in _SENTENCE_END
+    return _width(text, _NOT_FULL.findall(few)), ends, alone, _noise(text, alone, spaced)
 
 
-# What sends a line the long way: a narrow character or a space (line_width),
-# white space (ends_sentence strips it, is_noise splits at it), and whatever a
-# credit or a jump marker holds (stands_alone: 视 stands for 视觉).
-_PLAIN = re.compile(r"[A-Za-z0-9.%\s\u00a0摄发图版页面视]")
+# The characters that send a line the long way: a narrow character or a
+# space (line_width), white space (ends_sentence strips it, is_noise splits at
+# it), and whatever a credit or a jump marker holds (stands_alone: 视 for 视觉).
+_ODD = re.compile(r"[A-Za-z0-9.%\s\u00a0摄发图版页面视]")
+_CREDIT_CHAR = re.compile("[摄发图版页面视]")
 _SENTENCE_END = frozenset(TERMINAL + "…")
 
 
