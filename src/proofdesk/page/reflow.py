@@ -28,12 +28,15 @@ from proofdesk.page.classify import CAPTION_START_RE, CREDIT_RE, JUMP_RE, TERMIN
 # ASCII often, so only letters and digits count as narrow.
 _NOT_FULL = re.compile(r"[A-Za-z0-9.% \t\u00a0]")  # narrow characters and spaces
 OPENERS = "“‘「『（(《【\""
+# Longer than a printed line of a column (is_hard_wrapped: at most 45 ems, and
+# digits are narrow): most likely a paragraph-per-line page's paragraph.
+PRINTED_LINE = 60
 
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def line_width(text: str) -> float:
     """Printed width of a line in ems (CJK = 1, digits and small letters = 0.55, capitals 0.7)."""
-    return line_facts(text)[0]  # reading measured every line already
+    return line_facts(text)[0] if len(text) <= PRINTED_LINE else _width(text)
 
 
 def _width(text: str, odd: list[str] | None = None) -> float:
@@ -81,10 +84,14 @@ def tally(lines: list[Line]) -> Tally:
         t = ln.text
         if ln.indent >= 2:
             indented += 1
-        if len(t) >= 4:
+        if 4 <= len(t) <= PRINTED_LINE:
             w, done, _alone, _noisy = line_facts(t)
             widths.append(w)
             if not done:
+                opened += 1
+        elif len(t) >= 4:  # a paragraph on a line: no reflow will ask about it again
+            widths.append(line_width(t))
+            if not ends_sentence(t):
                 opened += 1
     return widths, opened, indented, len(lines)
 
@@ -138,7 +145,7 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def ends_sentence(text: str) -> bool:
-    return line_facts(text)[1]
+    return line_facts(text)[1] if len(text) <= PRINTED_LINE else _ends(text)
 
 
 def _ends(text: str) -> bool:
@@ -161,7 +168,7 @@ _CREDIT_END = re.compile(r"(?:供图|摄|摄影|新华社发|资料图片|制图
 @lru_cache(maxsize=16384)  # each line is asked about several times
 def stands_alone(text: str) -> bool:
     """Credits and jump markers are blocks of their own, whatever their width."""
-    return line_facts(text)[2]
+    return line_facts(text)[2] if len(text) <= PRINTED_LINE else _alone(text)
 
 
 def _alone(text: str) -> bool:
@@ -355,7 +362,8 @@ def is_noise(text: str) -> bool:
 # Every line of a hard-wrapped page is measured, tested for an ending, a
 # credit and noise, and each answer is asked for again by the decisions: one
 # cached tuple per line costs one look-up where four caches cost four. Large
-# enough for a long file's lines, so no line is measured twice.
+# enough for a long file's lines, so no line is measured twice. (Longer
+# lines, the paragraphs of paragraph-per-line pages, are only measured.)
 @lru_cache(maxsize=65536)
 def line_facts(text: str) -> tuple[float, bool, bool, bool]:
     """(line_width, ends_sentence, stands_alone, is_noise) of a line."""
