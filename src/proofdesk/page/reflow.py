@@ -324,21 +324,23 @@ def group_lines(lines: list[Line], width: float, *, across_runs: bool = False,
     """
     groups: list[list[Line]] = []
     joins: list[list[Break]] = []
-    prev = f_prev = None  # the line before ln (always the last one of the last group), its facts
-    for ln in lines:
-        f_ln = line_facts(ln.text)
+    group: list[Line] = []    # the paragraph being built (the last of groups)
+    breaks: list[Break] = []  # its joins
+    prev = f_prev = None  # the line before ln (always the last one of group), its facts
+    for ln, f_ln in zip(lines, map(line_facts, [x.text for x in lines])):
         if prev is not None:
             if across_runs or prev.run == ln.run:
-                br = _decide(prev, ln, widths.get(prev.run, width) if widths else width, groups[-1], f_prev, f_ln)
+                br = _decide(prev, ln, widths.get(prev.run, width) if widths else width, group, f_prev, f_ln)
             else:
                 br = decide_across_blank(prev, ln, width)
             if br.join:
-                groups[-1].append(ln)
-                joins[-1].append(br)
+                group.append(ln)
+                breaks.append(br)
                 prev, f_prev = ln, f_ln
                 continue
-        groups.append([ln])
-        joins.append([])
+        group, breaks = [ln], []
+        groups.append(group)
+        joins.append(breaks)
         prev, f_prev = ln, f_ln
     return groups, joins
 
