@@ -135,13 +135,16 @@ class Vocabulary:
         text, table = self.text, dictionary()
         finalists = []
         for j, new, p in self.candidates():
-            lo, hi = self._term(text, j, new)
-            # Four characters or more: one repeated 3-gram alone may be a
-            # coincidence of common characters (银保监会 beside 证监会).
-            if hi - lo < 4 or _in_word(text, j, table):
+            # The cheap tests first: most candidates lie in a dictionary word.
+            if _in_word(text, j, table):
                 continue
             if text[j - 1:j] == text[j + 1:j + 2]:
                 continue  # 越看越, 一步一: a pattern whose middle varies freely
+            lo, hi = self._term(text, j, new)
+            # Four characters or more: one repeated 3-gram alone may be a
+            # coincidence of common characters (银保监会 beside 证监会).
+            if hi - lo < 4:
+                continue
             if not _lexical(text, j, lo, hi, new) and (_word_beside(text, j, lo, hi, freq)
                                                       or _composed(text, j, lo, hi)):
                 continue
