@@ -1,7 +1,7 @@
 """Build OCR test pages: typeset corpus articles, OCR them with tesseract, keep the gold.
 
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
-    python tests/ocr/ocr_pages.py --interleave OUTDIR [N [FIRST]]   # lines of all columns top to bottom
+    python tests/ocr/ocr_pages.py --interleave [--columns K] OUTDIR [N [FIRST]]   # lines of all columns top to bottom
     python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
     python tests/ocr/ocr_pages.py --links OUTDIR       # interleaved pages: share of column links rebuilt
 
@@ -35,7 +35,7 @@ def tesseract_available() -> bool:
 
 
 def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
-             interleave: bool = False) -> tuple[str, str]:
+             interleave: bool = False, columns: int | None = None) -> tuple[str, str]:
     """(OCR text, gold text) of one typeset page built from article.
 
     Each column is read on its own (psm 6: one block of text), as a
@@ -46,7 +46,9 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
     """
     rng = random.Random(seed)
     headline, paragraphs = read_article(article)
-    page = typeset(headline, paragraphs, rng.choice(CAPTIONS), columns=rng.choice([3, 4]),
+    caption = rng.choice(CAPTIONS)
+    k = rng.choice([3, 4])  # drawn even when columns is given: the seed's other choices stay
+    page = typeset(headline, paragraphs, caption, columns=columns or k,
                    col_chars=rng.choice([14, 16, 18]), photo_col=rng.choice([1, 2]),
                    seed=seed, max_paragraphs=max_paragraphs)
     page.image.save(out.with_suffix(".png"))
@@ -153,6 +155,9 @@ def main(argv: list[str]) -> None:
         return
     interleave = bool(argv) and argv[0] == "--interleave"
     argv = argv[1:] if interleave else argv
+    columns = None
+    if argv and argv[0] == "--columns":
+        columns, argv = int(argv[1]), argv[2:]
     outdir = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 6
     first = int(argv[2]) if len(argv) > 2 else 0
@@ -160,7 +165,7 @@ def main(argv: list[str]) -> None:
     articles = sorted((SHARED / "corpus" / "articles").glob("*.txt"))
     for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
-        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave)
+        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave, columns=columns)
         (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")
         (outdir / f"page-{k}.gold.txt").write_text(gold, encoding="utf-8")
         print(k, art.name)

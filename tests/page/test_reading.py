@@ -73,8 +73,8 @@ def test_interleaved_columns_are_rebuilt(shared, tmp_path):
     # character errors can never match, nor can the one whose half-width
     # brackets the silver keeps: news-0001 can reach 62 of 64; news-0002 lost
     # characters at the start of many lines, and every one of its 27 missed
-    # sentences has such a loss. Measured: 61 and 37.
-    for name, least_sentences, most_cer in (("news-0001", 0.93, 0.12), ("news-0002", 0.55, 0.1)):
+    # sentences has such a loss. Measured: 62 and 37.
+    for name, least_sentences, most_cer in (("news-0001", 0.95, 0.05), ("news-0002", 0.55, 0.1)):
         raw = (shared / "corpus" / "raw" / f"{name}.txt").read_text("utf-8")
         silver = (shared / "corpus" / "raw" / f"{name}.silver.txt").read_text("utf-8")
         assert input_shape(raw) is Shape.INTERLEAVED
