@@ -195,7 +195,7 @@ def _in_word(text: str, j: int, table: dict[str, int]) -> bool:
     """The character at j makes a dictionary word of two to four characters
     with its neighbours (扩 in 的扩展). table: words.dictionary()."""
     end = len(text)
-    for a in range(max(0, j - 3), j + 1):
+    for a in range(j, max(0, j - 3) - 1, -1):  # two-character words first: most hits
         for e in range(max(a + 2, j + 1), min(a + 4, end) + 1):
             f = table.get(text[a:e])
             if f is None:
