@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
 
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
@@ -66,12 +67,19 @@ class Vocabulary:
 
     def __init__(self, text: str):
         self.text = text
+        # Where the characters are Chinese and no function word (the code
+        # point's second byte 0x34-0x9f: a few more than terms hold), one byte each.
+        wide = _FUNCTION_RE.sub("\x00", text).encode("utf-32-le")
+        chinese = int.from_bytes(wide[1::4].translate(_HAN_BYTE), "little")
+        # Where three of them start: only there can a term's 3-gram stand.
+        starts = (chinese & chinese >> 8 & chinese >> 16).to_bytes(len(text), "little")
         # All 3-grams as three lists of non-overlapping ones (offsets 0, 1, 2):
-        # the regex engine and Counter do the per-character work in C.
+        # the regex engine and Counter do the per-character work in C. Only
+        # the grams that can be a term's are counted (every occurrence of one is).
         by_offset = [_TRI.findall(text, k) for k in range(3)]
-        self.counts = counts = Counter(by_offset[0])
-        counts.update(by_offset[1])  # no joined copy of the three lists
-        counts.update(by_offset[2])
+        self.counts = counts = Counter(compress(by_offset[0], starts[0::3]))
+        counts.update(compress(by_offset[1], starts[1::3]))  # no joined copy of the three lists
+        counts.update(compress(by_offset[2], starts[2::3]))
         # Terms are Chinese and hold no function word (的厄立特里亚 is 的 + a term).
         # (A comprehension over the items is faster than filtering the counts in C
         # with a bound method called per count.)
@@ -90,10 +98,7 @@ class Vocabulary:
         mask = bytearray(len(text))
         for k, grams in enumerate(by_offset):
             mask[k:k + 3 * len(grams):3] = bytes(map(frequent.__contains__, grams))
-        wide = _FUNCTION_RE.sub("\x00", text).encode("utf-32-le")
-        chinese = wide[1::4].translate(_HAN_BYTE)  # the code point's second byte: 0x34-0x9f
-        self._mask = (int.from_bytes(mask, "little") | int.from_bytes(chinese, "little") << 1).to_bytes(
-            len(text), "little")
+        self._mask = (int.from_bytes(mask, "little") | chinese << 1).to_bytes(len(text), "little")
 
     def is_frequent(self, gram: str) -> bool:
         return gram in self._frequent
