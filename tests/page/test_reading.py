@@ -122,3 +122,29 @@ def test_seed_page_printed_in_columns_cleans_like_the_seed_page(shared, indent):
     assert summary["required"]["passed"] == summary["required"]["total"]
     assert summary["cer"] <= 0.005 and summary["sentences"] >= 0.99
     assert summary["breaks"]["precision"] >= 0.9 and summary["breaks"]["recall"] >= 0.95
+
+
+def test_full_line_cut_at_a_column_end_is_prose_not_a_title():
+    """tesseract, one column at a time: a paragraph's first part ends the
+    column with a full line that has no punctuation (so it looks like a
+    title) and a photo caption stands before the rest."""
+    before = "当地时间6月2日，世界气象组织发布最新通报称，热带太平洋七年来首次出现厄尔尼诺条件，可能导致全球气温上升。"
+    cut = "通报是各国政府和人道主义机构获取"
+    rest = "信息的最权威来源，也是农业、卫生、能源和水资源管理等气候敏感行业的重要参考。"
+    after = "世界气象组织将密切监测未来数月的气象状况，为各国政府提供信息。"
+    caption = "图为当地群众在新建成的广场上休闲健身。"
+    page = wrap_column([before], 16, indent="") + ["", cut, "", caption]
+    page += wrap_column([rest, after], 16, indent="")
+    assert line_width(cut) == 16
+    out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
+    assert out == [before, cut + rest, caption, after]
+
+
+def test_a_dated_clause_after_a_full_line_ending_with_a_semicolon_runs_on():
+    para = ("6月11日，中证指数正式发布中证智选港股通红利低波动策略指数；6月9日，国证指数发布公告称，"
+            "为反映港股通范围内顺周期核心领域相关上市公司的整体表现，将发布新的指数。")
+    lines = wrap_column([para], 16, indent="")
+    assert any(ln.endswith("；") for ln in lines[:-1]) and any(ln.startswith("6月9日") for ln in lines)
+    page = ["本报记者 田鹏", ""] + lines + ["", "图为当地群众在新建成的广场上休闲健身。"]
+    out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
+    assert para in out

@@ -40,6 +40,8 @@ BYLINE_BODY_RE = re.compile(
 )
 BYLINE_RE = re.compile(rf"^(?:本报|[{CJK}]{{0,8}}报)?(?:特约)?(?:记者|通讯员)\s*{_NAME}(?:[\s、，]+{_NAME})*$")
 CAPTION_START_RE = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|\d{1,2}月\d{1,2}日[，,])")
+# Words that only a caption opens with ("pictured is"); a date opens paragraphs too.
+PICTURE_START_RE = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图)")
 _NOISE_RE = re.compile(rf"^[^{CJK}A-Za-z]{{0,6}}$|^[A-Za-z]?\d{{0,3}}[A-Za-z]?$")
 
 
@@ -74,7 +76,7 @@ def heading_like(text: str) -> bool:
         core = m.group(1)
     elif core[-1] in "？！?!" and len(core) <= 30:
         core = core[:-1]
-    if not core or core[-1] in "。）)" or any(c in "。；！？;?!" for c in core) or core[-1] in "：:、，,":
+    if not core or core[-1] in "。）)“《（「『" or any(c in "。；！？;?!" for c in core) or core[-1] in "：:、，,":
         return False
     if quoted_whole(core):
         return True
@@ -125,10 +127,21 @@ def _own_kind(b: Block) -> BlockKind:
     return BlockKind.BODY
 
 
-def classify(blocks: list[Block]) -> None:
-    """Set block.kind on every block, using each block and its neighbours."""
+def _one_sentence(text: str) -> bool:
+    return ends_complete(text) and not any(c in "。！？" for c in text[:-1])
+
+
+def classify(blocks: list[Block], cut: frozenset[int] = frozenset()) -> None:
+    """Set block.kind on every block, using each block and its neighbours.
+
+    cut holds the blocks known to stop mid-sentence at the end of a full
+    printed line (hard-wrapped input): a column ended there, so they are
+    prose however short and bare of punctuation they are.
+    """
     for b in blocks:
         b.kind = _own_kind(b)
+        if b.index in cut and b.kind.is_heading:
+            b.kind = BlockKind.BODY
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         # The block right before a credit describes the photo.
@@ -147,5 +160,8 @@ def classify(blocks: list[Block]) -> None:
         elif b.kind is BlockKind.BODY and CAPTION_START_RE.match(b.text) and len(b.text) <= 120:
             prev = blocks[i - 1] if i else None
             # A dated short block after a cut-off paragraph interrupts it: a caption.
+            # "图为…" is one wherever it stands, when it is one sentence.
             if prev is not None and prev.kind.is_body and not ends_complete(prev.text):
+                b.kind = BlockKind.CAPTION
+            elif PICTURE_START_RE.match(b.text) and len(b.text) <= 80 and _one_sentence(b.text):
                 b.kind = BlockKind.CAPTION

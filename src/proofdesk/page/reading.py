@@ -16,7 +16,7 @@ from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, spl
 from proofdesk.page.classify import classify
 from proofdesk.page.columns import find_streams
 from proofdesk.page.reflow import (
-    Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, local_widths, page_stats,
+    Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, line_width, local_widths, page_stats,
     stats_of, tally, tally_without,
 )
 
@@ -62,7 +62,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     if streams is None:
         groups, breaks = _reflow(lines, stats.width, kept_stats)
         blocks = blocks_from_lines(groups)
-        classify(blocks)
+        classify(blocks, _cut_at_column_end(groups, stats.width))
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
         return blocks, findings
@@ -83,6 +83,15 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     blocks = blocks_from_lines(groups)
     classify(blocks)
     return blocks, findings
+
+
+def _cut_at_column_end(groups: list[list[Line]], width: float) -> frozenset[int]:
+    """Groups whose last printed line fills the column and stops mid-sentence:
+    the column ended there (a wider line is a headline set across columns).
+    (A line two characters short may be an indented first line cut the same
+    way, or a subhead: such lines are left to the continuation detector.)"""
+    return frozenset(k for k, g in enumerate(groups)
+                     if abs(line_width(g[-1].text) - width) <= 1 and not ends_sentence(g[-1].text))
 
 
 def _moved_whole(blocks: list[Block], k: int) -> bool:

@@ -255,7 +255,8 @@ def _decide(a: Line, b: Line, width: float, para: str | list[Line], fa: tuple, f
     # A full line fills the column to within one character; a first line whose
     # indent was lost is two characters narrower. Shorter than both: the paragraph ended.
     short_a = wa < width - 3 - (2 if a.indent >= 2 else 0)
-    if done and CAPTION_START_RE.match(b.text):
+    if done and CAPTION_START_RE.match(b.text) and (short_a or a.text[-1] not in "；;"):
+        # (After a full line ending a clause the sentence goes on: "…指数；/6月9日，…".)
         return _CAPTION_STARTS
     if done and wa >= width - 3 and CAPTION_START_RE.match(a.text):
         return _ONE_LINE_CAPTION
