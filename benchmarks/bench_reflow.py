@@ -60,8 +60,11 @@ def cold() -> None:
     from proofdesk import words
     from proofdesk.page import reflow
 
-    for fn in (reflow.line_facts, reflow.line_width, reflow.ends_sentence, reflow.stands_alone, words.best_route):
-        fn.cache_clear()
+    for module, name in ((reflow, "line_facts"), (reflow, "line_width"), (reflow, "ends_sentence"),
+                         (reflow, "stands_alone"), (reflow, "is_noise"), (words, "best_route")):
+        fn = getattr(module, name, None)  # whichever of them are caches in this version
+        if hasattr(fn, "cache_clear"):
+            fn.cache_clear()
 
 
 def timed(fn, *args, repeat: int = 3) -> float:
