@@ -157,7 +157,7 @@ def detect(ctx: PageContext) -> list[Finding]:
                 continue
             for m in rx.finditer(t):
                 if repl is None:  # insertion of a lost character
-                    pos = b.raw_pos(m.end())
+                    pos = b.raw_end(m.end())
                     out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), pos),), zh, en, 0.85,
                                        (Edit(pos, pos, "大"),), details=(("from", ""), ("to", "大"))))
                     seen.add(m.end())
@@ -165,17 +165,17 @@ def detect(ctx: PageContext) -> list[Finding]:
                 s = m.end(1) if m.groups() else m.start()
                 old = t[s:s + len(repl)] if m.groups() else m.group()
                 new = repl
-                out.append(_finding(b.raw_pos(s), b.raw_pos(s + len(old)), new, zh, en, 0.8, old))
+                out.append(_finding(b.raw_pos(s), b.raw_end(s + len(old)), new, zh, en, 0.8, old))
                 seen.update(range(s, s + len(old)))
         for m in _STUTTER.finditer(t):
             i, c = m.start(), m.group(1)
             # 实实在在 (AABB), 标的的 (标的 + 的): a doubled character that belongs to words
             if t[max(0, i - 1):i] == c or (i >= 2 and t[i - 2] == t[i - 1]) or freq(t[max(0, i - 1):i + 1]) > 0:
                 continue
-            out.append(_finding(b.raw_pos(i), b.raw_pos(i + 2), c,
+            out.append(_finding(b.raw_pos(i), b.raw_end(i + 2), c,
                                 f"“{c}”重复了一次（扫描重影），删去一个", f"{c} read twice; keep one", 0.7, c + c))
         for m in _GARBLED.finditer(t) if "\ufffd" in t else ():
-            out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), b.raw_pos(m.end())),),
+            out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), b.raw_end(m.end())),),
                                "无法识别的乱码字符，请对照原件补全", "Undecodable characters: check the scan",
                                0.9, details=(("problem", "garbled"),)))
         for m in _KANA_RE.finditer(t):
@@ -183,12 +183,12 @@ def detect(ctx: PageContext) -> list[Finding]:
             near = t[max(0, i - 2):i] + t[i + 1:i + 3]
             if re.search(f"[{CJK}]", near) and not re.search("[\u3041-\u30ff]", near):
                 c = m.group()
-                out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), KANA[c],
+                out.append(_finding(b.raw_pos(i), b.raw_end(i + 1), KANA[c],
                                     f"日文假名“{c}”应为汉字“{KANA[c]}”", f"Kana {c} should be the Chinese {KANA[c]}",
                                     0.9, c))
         for m in _DIGIT_RE.finditer(t) if _DIGIT_LETTER.search(t) else ():
             i, c = m.start(), m.group()
-            out.append(_finding(b.raw_pos(i), b.raw_pos(i + 1), _DIGIT_MAP[c],
+            out.append(_finding(b.raw_pos(i), b.raw_end(i + 1), _DIGIT_MAP[c],
                                 f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
                                 f"Letter {c} inside a number should be {_DIGIT_MAP[c]}", 0.85, c))
         for m in _PAIR_RE.finditer(t):
@@ -201,7 +201,7 @@ def detect(ctx: PageContext) -> list[Finding]:
                 c = t[i]
                 word = t[max(0, i - 1):i + 2]
                 out.append(_finding(
-                    b.raw_pos(i), b.raw_pos(i + 1), alt,
+                    b.raw_pos(i), b.raw_end(i + 1), alt,
                     f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
                     min(0.95, 0.6 + gain / 40), c))
     return out

@@ -197,7 +197,7 @@ class _Finder:
         ))
 
     def trim(self, d: Block, prev: Block, n: int, conf: float) -> None:
-        cut = d.raw_pos(n)
+        cut = d.raw_end(n)
         self.ctx.trimmed[d.index] = n
         self.findings.append(Finding(
             FindingKind.DUPLICATE, (Span(d.start, cut), Span(prev.start, prev.end)),

@@ -21,7 +21,7 @@ def detect(ctx: PageContext) -> list[Finding]:
         for m in JUMP_RE.finditer(b.text):
             to = bool(m.group("to"))
             page = m.group("page")
-            start, end = b.raw_pos(m.start()), b.raw_pos(m.end())
+            start, end = b.raw_pos(m.start()), b.raw_end(m.end())
             zh = f"转版标记：{'下转' if to else '上接'}第{page}版；" + ("此处文章未完" if to else "此处接续前文")
             en = f"Jump marker: continued {'on' if to else 'from'} page {page}"
             out.append(Finding(FindingKind.JUMP, (Span(start, end),), zh, en, 0.95,

@@ -291,7 +291,7 @@ def detect(ctx: PageContext) -> list[Finding]:
     out = []
     for k, i, old, new, term in fixes_in([b.text for b in blocks]):
         b = blocks[k]
-        start, end = b.raw_pos(i), b.raw_pos(i + 1)
+        start, end = b.raw_pos(i), b.raw_end(i + 1)
         wrong = b.text[max(0, i - 2):i + 3]
         out.append(Finding(
             FindingKind.CHAR, (Span(start, end),),

@@ -66,6 +66,13 @@ class Block:
             i -= n
         return self.end
 
+    def raw_end(self, i: int) -> int:
+        """Raw offset right after text index i - 1: the end of a range of the
+        text that stops at i. Unlike raw_pos it stays on the line of the
+        range's last character, so an edit never swallows the line break
+        between the printed lines a block was joined from."""
+        return self.raw_pos(i - 1) + 1 if i > 0 else self.raw_pos(0)
+
     def __len__(self) -> int:
         return len(self.text)
 
