@@ -90,3 +90,23 @@ def test_unbalanced_half_width_bracket_is_flagged_where_it_stands():
     a = analyze(raw)
     flags = [f for f in a.of_kind(FindingKind.PUNCT) if f.detail("problem") == "unbalanced-bracket"]
     assert len(flags) == 1 and raw[flags[0].start] == "("
+
+
+def test_brackets_around_latin_follow_the_page():
+    # Where the other marks came through half-width, the brackets did too.
+    ocr = "当地时间6月2日,世界气象组织(WMO)在瑞士日内瓦发布通报,晶丰明源(688368.SH)同日公告。\n"
+    assert _fix(ocr) == "当地时间6月2日，世界气象组织（WMO）在瑞士日内瓦发布通报，晶丰明源(688368.SH)同日公告。\n"
+    # A page set with full-width marks keeps the half-width brackets it chose.
+    clean = "风暴相对螺旋度(SRH)是预报龙卷的重要指标，政府间气候变化专门委员会(IPCC)也有论述。\n"
+    assert _fix(clean) == clean
+    # Chinese inside half-width brackets is always damage.
+    assert _fix("全国31个省(自治区、直辖市)设有考点。\n") == "全国31个省（自治区、直辖市）设有考点。\n"
+
+
+def test_a_mark_ending_a_printed_line_is_fixed_with_the_reflow():
+    """tesseract writes one printed line per line: the fix of a half-width
+    mark at a line end must not reach over the line break the reflow removes."""
+    lines = ["6月11日，中证指数正式发布中证智", "选港股通红利低波动策略指数;", "国证指数发布公告称，为反映港股", "通范围内顺周期核心领域的表现。"]
+    raw = "\n".join(lines * 3) + "\n"
+    out = analyze(raw).cleaned().text
+    assert "指数;" not in out and "策略指数；国证指数" in out

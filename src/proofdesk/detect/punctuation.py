@@ -55,8 +55,22 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
-def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
-    """Text index -> (length replaced, replacement), for half-width marks and dashes."""
+_CODE = re.compile(r"\d{4,}(?:\.[A-Z]{2,3})?")
+_BRACKET_SPAN = 40
+
+
+def _bracketed(text: str, i: int) -> str | None:
+    """What the half-width bracket opening at i holds, when it closes nearby."""
+    j = text.find(")", i + 1, i + _BRACKET_SPAN)
+    if j < 0 or "(" in text[i + 1:j]:
+        return None
+    return text[i + 1:j]
+
+
+def punctuation_fixes(text: str, latin_brackets: bool = True) -> dict[int, tuple[int, str]]:
+    """Text index -> (length replaced, replacement), for half-width marks and dashes.
+
+    latin_brackets: half-width brackets around Latin text become full-width too."""
     out: dict[int, tuple[int, str]] = {}
     for m in _HALF_RE.finditer(text):
         i, ch = m.start(), m.group()
@@ -75,11 +89,23 @@ def punctuation_fixes(text: str) -> dict[int, tuple[int, str]]:
             if _chinese(prev) or (prev.isdigit() and is_cjk(nxt)) or (prev in "%)" and is_cjk(nxt)):
                 out[i] = (1, _HALF[ch])
         elif ch == "(":
-            # Latin inside stays in half-width brackets: 螺旋度(SRH), 晶丰明源(688368.SH)
-            if (_chinese(prev) or _chinese(nxt)) and not (nxt.isascii() and nxt.isalnum()):
+            # Chinese text brackets Latin in full width too (世界气象组织（WMO）, 15
+            # times in the corpus articles against 4: 螺旋度(SRH)). So where the
+            # page's other marks came through half-width (latin_brackets), its
+            # brackets did too; on a page set with care they stay. A stock code
+            # keeps its half-width brackets (晶丰明源(688368.SH)).
+            inner = _bracketed(text, i)
+            latin = inner is not None and not any(_chinese(c) for c in inner)
+            if (_chinese(prev) or _chinese(nxt)) and not (inner is not None and _CODE.fullmatch(inner)) \
+                    and (latin_brackets or not latin) \
+                    and (inner is not None or not (nxt.isascii() and nxt.isalnum())):
                 out[i] = (1, _HALF[ch])
         elif ch == ")":
-            if (_chinese(prev) or _chinese(nxt)) and not (prev.isascii() and prev.isalnum()):
+            opened = text.rfind("(", max(0, i - _BRACKET_SPAN), i)
+            inner = _bracketed(text, opened) if opened >= 0 else None
+            if inner is not None and opened in out:
+                out[i] = (1, _HALF[ch])  # closes a bracket made full-width
+            elif inner is None and (_chinese(prev) or _chinese(nxt)) and not (prev.isascii() and prev.isalnum()):
                 out[i] = (1, _HALF[ch])
     # Substring tests first: most paragraphs have no dash at all.
     dashes = "一一" in text or "-" in text or "—" in text
@@ -136,19 +162,19 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[in
     return out
 
 
-def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
+def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True) -> list[Finding]:
     text = b.text
     credit = inline_credit(text) if b.kind is BlockKind.CAPTION else None
     keep = (credit[0], len(text)) if credit else None
-    punct = punctuation_fixes(text)
+    punct = punctuation_fixes(text, latin_brackets)
     quotes = quote_fixes(text)
     if keep:
         punct = {i: v for i, v in punct.items() if not keep[0] <= i < keep[1]}
     findings = []
     edits = []
     if punct or quotes:  # most paragraphs have nothing to fix
-        edits = [Edit(b.raw_pos(i), b.raw_pos(i + n), rep) for i, (n, rep) in sorted(punct.items())]
-        edits += [Edit(b.raw_pos(i), b.raw_pos(i + 1), rep) for i, rep in sorted(quotes.items())]
+        edits = [Edit(b.raw_pos(i), b.raw_end(i + n), rep) for i, (n, rep) in sorted(punct.items())]
+        edits += [Edit(b.raw_pos(i), b.raw_end(i + 1), rep) for i, rep in sorted(quotes.items())]
     if edits:
         n = len(edits)
         findings.append(Finding(
@@ -159,7 +185,7 @@ def _block_findings(b: Block, balance: bool = True) -> list[Finding]:
         ))
     spaces = space_fixes(text, keep)
     if spaces:
-        edits = tuple(Edit(b.raw_pos(i), b.raw_pos(j), "") for i, j in spaces)
+        edits = tuple(Edit(b.raw_pos(i), b.raw_end(j), "") for i, j in spaces)
         findings.append(Finding(
             FindingKind.SPACE, tuple(Span(e.start, e.end) for e in edits),
             f"本段有 {len(edits)} 处汉字之间或数字与单位之间的多余空格",
@@ -204,7 +230,7 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
             # likely stood at the start of the sentence (or clause after ：) it closes.
             if i == 0:
                 out.append(Finding(
-                    FindingKind.PUNCT, (Span(b.raw_pos(0), b.raw_pos(1)),),
+                    FindingKind.PUNCT, (Span(b.raw_pos(0), b.raw_end(1)),),
                     "段首的右引号没有对应的左引号，请核对",
                     "a closing quotation mark opens the paragraph: check it",
                     0.4, details=(("problem", "unbalanced-quote"),),
@@ -218,7 +244,7 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
                 k -= 1
             pos = b.raw_pos(k)
             out.append(Finding(
-                FindingKind.PUNCT, (Span(b.raw_pos(k), b.raw_pos(i + 1)),),
+                FindingKind.PUNCT, (Span(b.raw_pos(k), b.raw_end(i + 1)),),
                 "右引号没有对应的左引号：建议在这句话开头补上“",
                 "a closing quotation mark has no opening one: insert “ where the sentence starts",
                 0.5, (Edit(pos, pos, "“"),), details=(("problem", "unbalanced-quote"),),
@@ -226,7 +252,7 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
     if depth > 0:
         i = text.rfind("“")
         out.append(Finding(
-            FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_pos(i + 1)),),
+            FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_end(i + 1)),),
             "左引号没有对应的右引号，请核对", "an opening quotation mark is never closed: check it",
             0.4, details=(("problem", "unbalanced-quote"),),
         ))
@@ -237,7 +263,7 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
         if wide.count(a) != wide.count(z):
             i = max(wide.rfind(a), wide.rfind(z))  # wide keeps text's indices
             out.append(Finding(
-                FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_pos(i + 1)),),
+                FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_end(i + 1)),),
                 f"括号 {a}{z} 不成对，请核对", f"unbalanced brackets {a}{z}: check them",
                 0.4, details=(("problem", "unbalanced-bracket"),),
             ))
@@ -248,9 +274,11 @@ def detect(ctx: PageContext) -> list[Finding]:
     out: list[Finding] = []
     nxt = dict(ctx.joins)
     chained = set(nxt) | set(nxt.values())
-    for b in ctx.blocks:
-        if b.kind in _TOUCHED and b.index not in ctx.removed:
-            out += _block_findings(b, balance=b.index not in chained)
+    touched = [b for b in ctx.blocks if b.kind in _TOUCHED and b.index not in ctx.removed]
+    # Did the page's marks come through half-width (OCR, PDF text)? Then so did its brackets.
+    damaged = any(_HALF_RE.search(b.text) and punctuation_fixes(b.text, latin_brackets=False) for b in touched)
+    for b in touched:
+        out += _block_findings(b, balance=b.index not in chained, latin_brackets=damaged)
     for head in sorted(set(nxt) - set(nxt.values())):
         chain = [ctx.blocks[head]]
         while chain[-1].index in nxt:
