@@ -95,6 +95,13 @@ def word_across(left: str, right: str, ctx: int = 4) -> str:
     return ""
 
 
+def spans_word(left: str, right: str, ctx: int = 3) -> bool:
+    """Some dictionary word of two or more characters crosses left|right, using
+    at most ctx characters of each side (a few look-ups, no segmentation)."""
+    a, b = left[-ctx:], right[:ctx]
+    return bool(a) and bool(b) and _word_spans(a, b)
+
+
 def _word_spans(a: str, b: str) -> bool:
     """Some dictionary word spans a|b: the test word_across's answer needs, and
     most junctions fail it, so they cost a few dictionary look-ups instead of a
