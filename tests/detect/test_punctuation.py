@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofdesk.analysis import analyze
-from proofdesk.detect.punctuation import punctuation_fixes, quote_fixes, space_fixes
+from proofdesk.detect.punctuation import nested_quote_fixes, punctuation_fixes, quote_fixes, space_fixes
 from proofdesk.findings import FindingKind
 
 
@@ -110,3 +110,14 @@ def test_a_mark_ending_a_printed_line_is_fixed_with_the_reflow():
     raw = "\n".join(lines * 3) + "\n"
     out = analyze(raw).cleaned().text
     assert "指数;" not in out and "策略指数；国证指数" in out
+
+
+def test_a_quotation_inside_a_quotation_takes_single_marks(shared):
+    raw = "古特雷斯在视频中表示：“厄尔尼诺条件将为全球变暖“火上浇油”。其影响将更为广泛。”\n"
+    assert _fix(raw) == "古特雷斯在视频中表示：“厄尔尼诺条件将为全球变暖‘火上浇油’。其影响将更为广泛。”\n"
+    # Marks that do not close in order say nothing about nesting.
+    assert _fix("他说：“我们“一定要去。\n") == "他说：“我们“一定要去。\n"
+    # No paragraph of the corpus articles nests double marks.
+    for path in (shared / "corpus" / "articles").glob("*.txt"):
+        for line in path.read_text("utf-8").splitlines():
+            assert nested_quote_fixes(line) == {}, line

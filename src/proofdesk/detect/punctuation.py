@@ -144,6 +144,26 @@ def quote_fixes(text: str) -> dict[int, str]:
     return out
 
 
+def nested_quote_fixes(text: str) -> dict[int, str]:
+    """A quotation inside a quotation takes single marks (表示：“…‘火上浇油’…”);
+    OCR reads them as double ones. Only a paragraph whose double marks nest
+    and close in order is changed: an unclosed one leaves the nesting unknown."""
+    if text.count("“") < 2:
+        return {}
+    out: dict[int, str] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "“":
+            stack.append(i)
+        elif ch == "”":
+            if not stack:
+                return {}
+            start = stack.pop()
+            if stack:
+                out[start], out[i] = "‘", "’"
+    return {} if stack else out
+
+
 def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Runs of spaces (start, end) that Chinese typesetting would not have."""
     out = []
@@ -168,6 +188,7 @@ def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True)
     keep = (credit[0], len(text)) if credit else None
     punct = punctuation_fixes(text, latin_brackets)
     quotes = quote_fixes(text)
+    quotes.update(nested_quote_fixes(_quotes_fixed(text, quotes)))
     if keep:
         punct = {i: v for i, v in punct.items() if not keep[0] <= i < keep[1]}
     findings = []
