@@ -61,11 +61,6 @@ def _spans_word(a: str, b: str) -> bool:
     return False
 
 
-# How far above the typical step a step must score to count as a period:
-# a few log-likelihood units, more on longer samples.
-PEAK, PEAK_SHARE = 4.0, 0.15
-
-
 def _period(seq: list[Line], width: float) -> int:
     """The number of columns the lines cycle through, from a sample of lines;
     1 when the page is one column: unless lines two to KMAX apart clearly
@@ -80,11 +75,12 @@ def _period(seq: list[Line], width: float) -> int:
             sums[k] += continuity(seq[i], seq[i + k], width)
     if max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples):
         return 1
-    # Lines K apart continue each other far above the typical step; a page
-    # with four columns under two keeps a peak at 2 and one at 4.
-    typical = sorted(sums[1:])[KMAX // 2]
-    return max(k for k in range(2, KMAX + 1)
-               if sums[k] - typical >= max(PEAK, PEAK_SHARE * samples) or sums[k] == max(sums[2:]))
+    # The largest step that scores closer to the best step than to the
+    # typical one: a page with four columns under two has peaks at 2 and 4.
+    # (Other steps score above the typical one too, from sentence ends
+    # followed by paragraph starts, but far below a peak.)
+    best, typical = max(sums[2:]), sorted(sums[1:])[KMAX // 2]
+    return max(k for k in range(2, KMAX + 1) if sums[k] >= (best + typical) / 2)
 
 
 # Log-likelihood ratios, true successor against any other line one to five
