@@ -49,18 +49,6 @@ IRREGULAR = 2.0
 PAIR_LIFT = 8.0
 
 
-def _spans_word(a: str, b: str) -> bool:
-    """Some dictionary word of two or more characters crosses a|b."""
-    from proofdesk.words import freq
-
-    for i in range(1, min(3, len(a)) + 1):
-        tail = a[-i:]
-        for j in range(1, min(3, len(b)) + 1):
-            if freq(tail + b[:j]) > 0:
-                return True
-    return False
-
-
 def _period(seq: list[Line], width: float) -> int:
     """The number of columns the lines cycle through, from a sample of lines;
     1 when the page is one column: unless lines two to KMAX apart clearly
@@ -103,10 +91,10 @@ def continuity(a: Line, b: Line, width: float, pairs: set[str] | None = None) ->
         # (A short line that ends a sentence is a paragraph's last line instead.)
         indented = line_width(b.text) <= width - 1.4 and not ends_sentence(b.text)
         return AFTER_END[b.text[0] in OPENERS, indented]
-    from proofdesk.words import word_across
+    from proofdesk.words import spans_word, word_across
 
     # The dictionary look-up first: jieba's segmentation only where some word spans.
-    if not _spans_word(a.text, b.text):
+    if not spans_word(a.text, b.text):
         word = "none"
     else:
         word = "across" if word_across(a.text, b.text) else "spans"
