@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofdesk.analysis import analyze
 from proofdesk.findings import FindingKind
@@ -148,3 +151,39 @@ def test_a_dated_clause_after_a_full_line_ending_with_a_semicolon_runs_on():
     page = ["本报记者 田鹏", ""] + lines + ["", "图为当地群众在新建成的广场上休闲健身。"]
     out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
     assert para in out
+
+
+def test_scraps_among_a_photos_noise_go_with_it():
+    """tesseract reads a photo as lines of symbols, with a few characters
+    among them (全, 和@, 晤ee 办 四); a caption follows, then the rest of the
+    paragraph the photo cut."""
+    first = "产化过程中确权、评估等环节风险保障需求将大量释放，数据保险市场将"
+    rest = "迎来广阔发展空间；二是推动数据要素流通，提升保险服务能力。"
+    caption = "3月5日，工作人员在现场检查设备运行情况。"
+    photo = ["和@", "@ es @@  ee” we", "全", "晤ee 办 四", "】   和           @"]
+    page = wrap_column([first], 16, indent="") + [""] + photo + [caption] + wrap_column([rest], 16, indent="")
+    a = analyze("\n".join(page) + "\n")
+    out = [ln for ln in a.cleaned().text.splitlines() if ln.strip()]
+    assert out == [first + rest, caption]
+    noise = [f for f in a.of_kind(FindingKind.REFLOW) if f.detail("noise")]
+    assert len(noise) == 1 and noise[0].detail("noise") == str(len(photo))
+
+
+PHOTO = ["@ ES @ 全  生生", "全", "和@", "了    *。。", "晤ee 办 四", "】   和           @"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_no_line_of_a_paragraph_is_taken_for_a_photos_noise(shared, data):
+    """Whatever line a photo's noise follows or precedes, every character of
+    the article stays, in order (a scrap that cannot be told from text may
+    stay too; text never goes)."""
+    _, paras = _article(shared, data.draw(st.sampled_from(["news-0010.txt", "news-0021.txt", "news-0045.txt"])))
+    lines = wrap_column(paras[:5], 16, indent="")
+    at = data.draw(st.integers(1, len(lines) - 1))
+    photo = data.draw(st.lists(st.sampled_from(PHOTO), min_size=1, max_size=5))
+    page = lines[:at] + photo + lines[at:]
+    out = analyze("\n".join(page) + "\n").cleaned().text
+    rest = iter(re.sub(r"\s+", "", out))
+    for p in paras[:5]:
+        assert all(ch in rest for ch in re.sub(r"\s+", "", p)), p  # a subsequence of the output

@@ -131,12 +131,16 @@ def _one_sentence(text: str) -> bool:
     return ends_complete(text) and not any(c in "。！？" for c in text[:-1])
 
 
-def classify(blocks: list[Block], cut: frozenset[int] = frozenset()) -> None:
+def classify(blocks: list[Block], cut: frozenset[int] = frozenset(),
+             maybe_cut: frozenset[int] = frozenset()) -> None:
     """Set block.kind on every block, using each block and its neighbours.
 
     cut holds the blocks known to stop mid-sentence at the end of a full
     printed line (hard-wrapped input): a column ended there, so they are
-    prose however short and bare of punctuation they are.
+    prose however short and bare of punctuation they are. maybe_cut adds
+    the one-line blocks two characters short of full: an indented first
+    line cut the same way, or a subhead. After one of those, a dated
+    one-sentence block is a photo's caption.
     """
     for b in blocks:
         b.kind = _own_kind(b)
@@ -162,6 +166,8 @@ def classify(blocks: list[Block], cut: frozenset[int] = frozenset()) -> None:
             # A dated short block after a cut-off paragraph interrupts it: a caption.
             # "图为…" is one wherever it stands, when it is one sentence.
             if prev is not None and prev.kind.is_body and not ends_complete(prev.text):
+                b.kind = BlockKind.CAPTION
+            elif prev is not None and prev.index in maybe_cut and len(b.text) <= 60 and _one_sentence(b.text):
                 b.kind = BlockKind.CAPTION
             elif PICTURE_START_RE.match(b.text) and len(b.text) <= 80 and _one_sentence(b.text):
                 b.kind = BlockKind.CAPTION

@@ -9,6 +9,7 @@ Three input shapes are told apart by the widths and endings of the lines:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from proofdesk.findings import Edit, Finding, FindingKind, Span
@@ -52,7 +53,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         return paragraph_blocks(raw, lines), []
     # Lines OCR read from a photo are no blocks: the fixes that rewrite the
     # white space between blocks (joins, layout) drop them with it.
-    flags = [is_noise(ln.text) for ln in lines]
+    flags = _noise_flags(lines)
     noise = [ln for ln, bad in zip(lines, flags) if bad]
     # The stats of the kept lines, for the reflow: the noise lines taken back out.
     kept_stats = stats_of(tally_without(whole, noise)) if noise else stats
@@ -62,7 +63,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     if streams is None:
         groups, breaks = _reflow(lines, stats.width, kept_stats)
         blocks = blocks_from_lines(groups)
-        classify(blocks, _cut_at_column_end(groups, stats.width))
+        classify(blocks, *_cut_at_column_end(groups, stats.width))
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
         return blocks, findings
@@ -85,13 +86,55 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     return blocks, findings
 
 
-def _cut_at_column_end(groups: list[list[Line]], width: float) -> frozenset[int]:
-    """Groups whose last printed line fills the column and stops mid-sentence:
-    the column ended there (a wider line is a headline set across columns).
-    (A line two characters short may be an indented first line cut the same
-    way, or a subhead: such lines are left to the continuation detector.)"""
-    return frozenset(k for k, g in enumerate(groups)
-                     if abs(line_width(g[-1].text) - width) <= 1 and not ends_sentence(g[-1].text))
+# Letters and symbols that Chinese prose does not scatter.
+_ODD = re.compile(r"[A-Za-z@#$%^&*_=+|\\~<>{}\[\]】【]")
+
+
+def _noise_flags(lines: list[Line]) -> list[bool]:
+    """Which lines OCR read from a photo: noise by their own looks, and the
+    short scraps among such lines (全, 和@, 晤ee 办 四 in a photo's speckle).
+    A scrap of plain Chinese needs noise on both sides: with noise on one side
+    only it may be a paragraph's last line (…数据保险市 / 场将) the photo follows."""
+    flags = [is_noise(ln.text) for ln in lines]
+    if not any(flags):
+        return flags
+    n = len(lines)
+    before, after = [False] * n, [False] * n
+    for k in range(1, n):
+        before[k] = flags[k - 1] or (before[k - 1] and _scrap(lines[k - 1].text))
+    for k in range(n - 2, -1, -1):
+        after[k] = flags[k + 1] or (after[k + 1] and _scrap(lines[k + 1].text))
+    for k in range(n):
+        t = lines[k].text
+        if not flags[k] and _scrap(t) and ((before[k] and after[k]) or ((before[k] or after[k]) and _ODD.search(t))):
+            flags[k] = True
+    return flags
+
+
+def _scrap(text: str) -> bool:
+    """A few characters that end no sentence: no line of prose or caption
+    (nor are stray letters between gaps: 晤ee 办 四)."""
+    if ends_sentence(text):
+        return False
+    w = line_width(text)
+    return w <= 5 or (w <= 8 and " " in text.strip() and _ODD.search(text) is not None)
+
+
+def _cut_at_column_end(groups: list[list[Line]], width: float) -> tuple[frozenset[int], frozenset[int]]:
+    """(groups whose last printed line fills the column and stops mid-sentence:
+    the column ended there; the same with one-line groups two characters
+    short, as an indented first line or a subhead is). A wider line is a
+    headline set across columns."""
+    full, short = set(), set()
+    for k, g in enumerate(groups):
+        w = line_width(g[-1].text)
+        if w > width + 1 or ends_sentence(g[-1].text):
+            continue
+        if w >= width - 1:
+            full.add(k)
+        elif w >= width - 3 and len(g) == 1:
+            short.add(k)
+    return frozenset(full), frozenset(full | short)
 
 
 def _moved_whole(blocks: list[Block], k: int) -> bool:
