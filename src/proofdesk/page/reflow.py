@@ -89,7 +89,7 @@ def tally(lines: list[Line]) -> Tally:
             widths.append(w)
             if not done:
                 opened += 1
-        elif len(t) >= 4:  # a paragraph on a line: no reflow will ask about it again
+        elif len(t) >= 4:  # most likely a paragraph of a paragraph-per-line page: only measured
             widths.append(line_width(t))
             if not ends_sentence(t):
                 opened += 1
