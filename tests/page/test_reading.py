@@ -187,3 +187,16 @@ def test_no_line_of_a_paragraph_is_taken_for_a_photos_noise(shared, data):
     rest = iter(re.sub(r"\s+", "", out))
     for p in paras[:5]:
         assert all(ch in rest for ch in re.sub(r"\s+", "", p)), p  # a subsequence of the output
+
+
+def test_titles_of_a_tesseract_page_stay_titles():
+    """A title whose closing quotation mark the OCR lost, and a subhead of two
+    phrases as wide as the column over a paragraph that opens with a quotation."""
+    title = "公募基金探索多元“相处之道"
+    para1 = "为践行普惠金融，公募基金行业以实际行动积极推进投资者陪伴，立足长期，提升服务能力。"
+    sub = "多维并进，畅通节气文化传播渠道"
+    para2 = "“春雨惊春清谷天”，当童声诵读声在商丘古城墙回荡，二十四节气不再只是课本里的文字。"
+    page = [title, ""] + wrap_column([para1], 16, indent="") + ["", sub, ""] + wrap_column([para2], 16, indent="")
+    assert line_width(sub) >= 15
+    out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
+    assert out == [title, para1, sub, para2]

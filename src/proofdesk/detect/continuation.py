@@ -72,6 +72,8 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     if hard:
         if stub and over_heading:
             return None
+        if page_title and heading_like(text_a) and not word:
+            return None  # a title whose closing quotation mark the OCR lost (…探索多元“相处之道)
         if over_heading and not word and _opens_paragraph(text_b):
             return None  # the rest of the cut sentence is elsewhere; this opens the titled article
         conf = 0.95 if not (stub or over_heading) else 0.85

@@ -131,21 +131,17 @@ def _one_sentence(text: str) -> bool:
     return ends_complete(text) and not any(c in "。！？" for c in text[:-1])
 
 
-def classify(blocks: list[Block], cut: frozenset[int] = frozenset(),
-             maybe_cut: frozenset[int] = frozenset()) -> None:
+def classify(blocks: list[Block], column_ends: frozenset[int] = frozenset()) -> None:
     """Set block.kind on every block, using each block and its neighbours.
 
-    cut holds the blocks known to stop mid-sentence at the end of a full
-    printed line (hard-wrapped input): a column ended there, so they are
-    prose however short and bare of punctuation they are. maybe_cut adds
-    the one-line blocks two characters short of full: an indented first
-    line cut the same way, or a subhead. After one of those, a dated
-    one-sentence block is a photo's caption.
+    column_ends holds the blocks of hard-wrapped input that stop mid-sentence
+    at the end of a full printed line (or of a one-line block two characters
+    short: an indented first line): a column may have ended there. They may
+    still be subheads, but a dated one-sentence block after one is a photo's
+    caption.
     """
     for b in blocks:
         b.kind = _own_kind(b)
-        if b.index in cut and b.kind.is_heading:
-            b.kind = BlockKind.BODY
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         # The block right before a credit describes the photo.
@@ -167,7 +163,7 @@ def classify(blocks: list[Block], cut: frozenset[int] = frozenset(),
             # "图为…" is one wherever it stands, when it is one sentence.
             if prev is not None and prev.kind.is_body and not ends_complete(prev.text):
                 b.kind = BlockKind.CAPTION
-            elif prev is not None and prev.index in maybe_cut and len(b.text) <= 60 and _one_sentence(b.text):
+            elif prev is not None and prev.index in column_ends and len(b.text) <= 60 and _one_sentence(b.text):
                 b.kind = BlockKind.CAPTION
             elif PICTURE_START_RE.match(b.text) and len(b.text) <= 80 and _one_sentence(b.text):
                 b.kind = BlockKind.CAPTION

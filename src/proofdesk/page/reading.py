@@ -63,7 +63,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     if streams is None:
         groups, breaks = _reflow(lines, stats.width, kept_stats)
         blocks = blocks_from_lines(groups)
-        classify(blocks, *_cut_at_column_end(groups, stats.width))
+        classify(blocks, _column_ends(groups, stats.width))
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
         return blocks, findings
@@ -120,21 +120,16 @@ def _scrap(text: str) -> bool:
     return w <= 5 or (w <= 8 and " " in text.strip() and _ODD.search(text) is not None)
 
 
-def _cut_at_column_end(groups: list[list[Line]], width: float) -> tuple[frozenset[int], frozenset[int]]:
-    """(groups whose last printed line fills the column and stops mid-sentence:
-    the column ended there; the same with one-line groups two characters
-    short, as an indented first line or a subhead is). A wider line is a
-    headline set across columns."""
-    full, short = set(), set()
+def _column_ends(groups: list[list[Line]], width: float) -> frozenset[int]:
+    """Groups whose last printed line fills the column and stops mid-sentence,
+    or one-line groups two characters short (an indented first line): a
+    column may have ended there. A wider line is a headline set across columns."""
+    ends = set()
     for k, g in enumerate(groups):
         w = line_width(g[-1].text)
-        if w > width + 1 or ends_sentence(g[-1].text):
-            continue
-        if w >= width - 1:
-            full.add(k)
-        elif w >= width - 3 and len(g) == 1:
-            short.add(k)
-    return frozenset(full), frozenset(full | short)
+        if w <= width + 1 and not ends_sentence(g[-1].text) and (w >= width - 1 or (w >= width - 3 and len(g) == 1)):
+            ends.add(k)
+    return frozenset(ends)
 
 
 def _moved_whole(blocks: list[Block], k: int) -> bool:

@@ -298,6 +298,10 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
         return _BLANK_LINE  # run 0 is the page's headings
     if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
         return _BLANK_LINE  # a heading: no clause punctuation
+    if heading_like(a.text) and b.text[0] in OPENERS and not _quote_runs_on(a.text, b.text):
+        # A subhead of two phrases (多维并进，畅通节气文化传播渠道) over a
+        # paragraph that opens with a quotation.
+        return _BLANK_LINE
     if heading_like(b.text) and not _word_across(a.text, b.text) and not _quote_runs_on(a.text, b.text):
         # A short line without punctuation is a heading, unless a word runs
         # into it (气象“硬 / 实力”: the paragraph's last line).
