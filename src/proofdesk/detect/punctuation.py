@@ -150,12 +150,16 @@ def nested_quote_fixes(text: str) -> dict[int, str]:
     and close in order is changed: an unclosed one leaves the nesting unknown."""
     if text.count("“") < 2:
         return {}
+    marks = _QUOTE_RE.findall(text)
+    if "".join(marks) == "“”" * (len(marks) // 2):
+        return {}  # most paragraphs: quotations one after another, none inside another
     out: dict[int, str] = {}
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "“":
+    for m in _QUOTE_RE.finditer(text):  # the marks only, not every character
+        i = m.start()
+        if m.group() == "“":
             stack.append(i)
-        elif ch == "”":
+        else:
             if not stack:
                 return {}
             start = stack.pop()
