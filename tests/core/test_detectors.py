@@ -165,3 +165,17 @@ def test_subhead_quoting_the_article_is_kept(shared):
     # A quotation that closes its sentence is speech, not a subhead.
     quote = "“我们一定要到中国去。”"
     assert analyze(f"{HEAD}\n\n{P1}\n\n{quote}\n\n{P2}").blocks[2].kind.is_body
+
+
+def test_a_headline_that_restates_the_lead_is_kept():
+    """A tesseract page: the headline restates the lead, whose paragraph the
+    column cuts. The title is no orphaned copy of the lead."""
+    title = "九仙山气象站站长陈为德获评全国优秀共产党员"
+    page = [title, "", "本报讯 记者 阎辰宇 报道7月1日，", "庆祝中国共产党成立105周年大会在",
+            "北京人民大会堂隆重举行。大会对1", "49名全国优秀共产党员、150名全国",
+            "优秀党务工作者、399个全国先进基", "层党组织进行表彰。福建省德化县九",
+            "仙山气象站党支部书记、站长陈为德", "获评全国优秀共产党员，并作为全国", "",
+            "“两优一先”代表上台领奖。"]
+    a = analyze("\n".join(page) + "\n")
+    assert not a.of_kind(FindingKind.DUPLICATE)
+    assert lines(a.cleaned().text)[0] == title

@@ -60,15 +60,24 @@ def _clauses(text: str) -> list[str]:
     return keys
 
 
+def _titles(blocks: list[Block], i: int) -> bool:
+    """Block i is an article's title: the page's first block, or the one over a byline."""
+    nxt = blocks[i + 1].kind if i + 1 < len(blocks) else None
+    return i == 0 or nxt in (BlockKind.BYLINE, BlockKind.BYLINE_BODY)
+
+
 def _candidates(blocks: list[Block]) -> dict[int, list[int]]:
     """For each block, the other blocks sharing enough clause text with it."""
     clauses: dict[int, set[str]] = {}
     for b in blocks:
         # A long "title" is usually a piece of body text without punctuation.
-        # (A subhead quoting the article repeats its words on purpose.)
+        # Not so a title that opens the page or stands over a byline (headlines
+        # restate the lead), nor a subhead quoting the article: they repeat
+        # words on purpose.
         if len(b.text) < MIN_DUP or (b.kind not in _COPYABLE and not (b.kind is BlockKind.HEADLINE
                                                                        and len(b.text) >= 20
-                                                                       and not quoted_whole(b.text))):
+                                                                       and not quoted_whole(b.text)
+                                                                       and not _titles(blocks, b.index))):
             continue
         clauses[b.index] = set(_clauses(b.text))
     # Only keys that two to MAX_POSTINGS blocks share vote; most keys are one
