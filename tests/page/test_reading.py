@@ -127,7 +127,7 @@ def test_seed_page_printed_in_columns_cleans_like_the_seed_page(shared, indent):
     assert summary["breaks"]["precision"] >= 0.9 and summary["breaks"]["recall"] >= 0.95
 
 
-def test_full_line_cut_at_a_column_end_is_prose_not_a_title():
+def test_full_line_cut_at_a_column_end_joins_its_rest_over_the_caption():
     """tesseract, one column at a time: a paragraph's first part ends the
     column with a full line that has no punctuation (so it looks like a
     title) and a photo caption stands before the rest."""
