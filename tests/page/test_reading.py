@@ -84,6 +84,10 @@ def test_interleaved_columns_are_rebuilt(shared, tmp_path):
         a = analyze(raw)
         order = a.of_kind(FindingKind.ORDER)
         assert len(order) == 1 and order[0].has_fix
+        # One decision for the region: no joins of raw neighbours (lines of
+        # different columns) and no fixes the rewrite carries anyway.
+        inside = [f for f in a.findings if order[0].start <= f.start and f.end <= order[0].end]
+        assert {f.kind for f in inside} <= {FindingKind.ORDER, FindingKind.REFLOW}
         # The rewrite carries the look-alike and punctuation fixes of its lines
         # (自前 -> 目前, 危立特里亚 -> 厄立特里亚) and keeps the quoting subheads.
         assert int(order[0].detail("carried")) >= 3

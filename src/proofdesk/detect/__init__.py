@@ -16,5 +16,24 @@ def run_detectors(raw: str, *, one_per_line: bool = False) -> tuple[list[Block],
     ctx = PageContext(raw, blocks)
     for step in (duplicates, continuation, markers, characters, vocabulary, punctuation, layout):
         findings.extend(step.detect(ctx))
+    findings = _outside_rewrites(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value, f.id))
     return blocks, findings
+
+
+def _outside_rewrites(findings: list[Finding]) -> list[Finding]:
+    """Drop what the detectors found on the raw lines of a region a
+    reading-order fix rewrites: there the lines of several columns alternate,
+    so a join of two neighbours is wrong by construction, and the fixes that
+    hold within a paragraph come with the rewrite. One decision per region."""
+    from proofdesk.findings import FindingKind
+
+    regions = [(f.start, f.end) for f in findings if f.kind is FindingKind.ORDER]
+    if not regions:
+        return findings
+
+    def inside(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in regions)
+
+    return [f for f in findings if f.kind in (FindingKind.ORDER, FindingKind.REFLOW)
+            or not all(inside(x.start, x.end) for x in (f.edits or f.spans))]

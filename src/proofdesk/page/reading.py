@@ -106,7 +106,7 @@ def _noise_flags(lines: list[Line]) -> list[bool]:
         after[k] = flags[k + 1] or (after[k + 1] and _scrap(lines[k + 1].text))
     for k in range(n):
         t = lines[k].text
-        if not flags[k] and _scrap(t) and ((before[k] and after[k]) or ((before[k] or after[k]) and _ODD.search(t))):
+        if not flags[k] and (before[k] or after[k]) and _scrap(t) and ((before[k] and after[k]) or _ODD.search(t)):
             flags[k] = True
     return flags
 
