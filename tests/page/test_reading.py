@@ -204,3 +204,15 @@ def test_titles_of_a_tesseract_page_stay_titles():
     assert line_width(sub) >= 15
     out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
     assert out == [title, para1, sub, para2]
+
+
+def test_the_authors_signature_stays_on_the_last_paragraph(shared):
+    title, paras = _article(shared)
+    page = [title, ""] + wrap_column(paras[:6], 16, indent="") + ["", "《吴然 陈颖)"]
+    assert input_shape("\n".join(page)) is Shape.HARD_WRAPPED
+    out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
+    assert out[-1].startswith(paras[5][:10]) and out[-1].endswith("吴然陈颖）")
+    # A jump marker is no signature.
+    page = page[:-1] + ["（下转第二版）"]
+    out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
+    assert out[-1] == "（下转第二版）" or not out[-1].startswith(paras[5][:10])

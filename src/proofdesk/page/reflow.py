@@ -294,6 +294,8 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
     its text blocks there). Join over one only when the line before it is full
     and cut mid-sentence and the line after it looks like the same column's text."""
     fa, fb = line_facts(a.text), line_facts(b.text)
+    if fa[1] and a.run != 0 and _AUTHOR.match(b.text) and "版" not in b.text:  # nor a jump marker
+        return _AUTHOR_SIGNS  # （许小峰）, set after the article's last sentence
     if fa[1] or b.indent >= 2 or fb[3] or a.run == 0:
         return _BLANK_LINE  # run 0 is the page's headings
     if (heading_like(a.text) and not any(c in a.text for c in "、，,")) or CAPTION_START_RE.match(b.text):
@@ -312,6 +314,12 @@ def decide_across_blank(a: Line, b: Line, width: float) -> Break:
         return _BLANK_LINE
     br = decide(a, b, width)
     return Break(br.join, round(br.confidence * 0.8, 3), "blank line inside a sentence")
+
+
+# An article's author in brackets after its last sentence (the corpus sets
+# them on that paragraph's line); OCR reads the brackets as 《 〈 ( too.
+_AUTHOR = re.compile(r"^[（(《〈][\u4e00-\u9fff·\s]{2,12}[）)》〉]$")
+_AUTHOR_SIGNS = Break(True, 0.7, "the author signs the article")
 
 
 def _text_of(para: str | list[Line]) -> str:
