@@ -121,3 +121,15 @@ def test_a_quotation_inside_a_quotation_takes_single_marks(shared):
     for path in (shared / "corpus" / "articles").glob("*.txt"):
         for line in path.read_text("utf-8").splitlines():
             assert nested_quote_fixes(line) == {}, line
+
+
+def test_an_opener_closed_by_a_round_bracket_is_a_round_one(shared):
+    assert _fix("台风“白海豚”近中心最大风力13级〈40米/秒），中心附近风力较大。\n") == \
+        "台风“白海豚”近中心最大风力13级（40米/秒），中心附近风力较大。\n"
+    assert _fix("《上接第一版)业务人员根据预报结果调整探空气球的施放时间。\n") == \
+        "（上接第一版）业务人员根据预报结果调整探空气球的施放时间。\n"
+    # Titles keep their marks: 《人民日报》.
+    assert _fix("据《人民日报》报道，该条例已施行。\n") == "据《人民日报》报道，该条例已施行。\n"
+    for path in (shared / "corpus" / "articles").glob("*.txt"):
+        for line in path.read_text("utf-8").splitlines():
+            assert not [i for i in punctuation_fixes(line) if line[i] in "〈《"], line

@@ -67,6 +67,18 @@ def _bracketed(text: str, i: int) -> str | None:
     return text[i + 1:j]
 
 
+def _misread_openers(text: str, out: dict[int, tuple[int, str]]) -> None:
+    """OCR reads （ as 〈 or 《: an opener that a round bracket closes
+    (风力13级〈40米/秒）, 《上接第一版)) is a round one."""
+    for m in re.finditer("[〈《]", text):
+        i = m.start()
+        close = re.search("[()（）〈〉《》]", text[i + 1:i + _BRACKET_SPAN])
+        if close and close.group() in ")）":
+            out[i] = (1, "（")
+            if close.group() == ")":
+                out[i + 1 + close.start()] = (1, "）")
+
+
 def punctuation_fixes(text: str, latin_brackets: bool = True) -> dict[int, tuple[int, str]]:
     """Text index -> (length replaced, replacement), for half-width marks and dashes.
 
@@ -107,6 +119,8 @@ def punctuation_fixes(text: str, latin_brackets: bool = True) -> dict[int, tuple
                 out[i] = (1, _HALF[ch])  # closes a bracket made full-width
             elif inner is None and (_chinese(prev) or _chinese(nxt)) and not (prev.isascii() and prev.isalnum()):
                 out[i] = (1, _HALF[ch])
+    if "〈" in text or "《" in text:
+        _misread_openers(text, out)
     # Substring tests first: most paragraphs have no dash at all.
     dashes = "一一" in text or "-" in text or "—" in text
     for m in _DASH_RE.finditer(text) if dashes else ():
