@@ -110,6 +110,62 @@ def continuity(a: Line, b: Line, width: float, pairs: set[str] | None = None) ->
     return score - 0.8 if b.text[0] == "“" else score
 
 
+def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
+    """score(x, y) == continuity(seq[x], seq[y], width, pairs), for searches
+    that ask about many junctions of the same lines: what continuity learns
+    from each line alone (its end, width, first characters, the ends of
+    words its last characters start) is found once per line, not per junction."""
+    from proofdesk.words import best_route, dictionary, is_word
+
+    table = dictionary()
+    texts = [ln.text for ln in seq]
+    ends = [ends_sentence(t) for t in texts]
+    short = [line_width(t) <= width - 1.4 for t in texts]
+    # The score after a finished sentence depends on the next line alone.
+    after_end = [AFTER_END[t[0] in OPENERS, sh and not e] for t, sh, e in zip(texts, short, ends)]
+    quote = [t[0] == "“" for t in texts]
+    # spans_word's look-ups: a dictionary entry (word or prefix of one) that
+    # a line's last one to three characters start; most lines end in one or two.
+    starts = []
+    for t in texts:
+        tail = t[-3:]
+        starts.append(tuple(tail[s:] for s in range(len(tail)) if tail[s:] in table))
+
+    def score(x: int, y: int) -> float:
+        if ends[x]:
+            return after_end[y]
+        b = texts[y]
+        head = b[:3]
+        word = "none"
+        for frag in starts[x]:
+            # spans_word: a word over the junction, using up to three
+            # characters of each side (entries hold all their prefixes).
+            for e in range(1, len(head) + 1):
+                f = table.get(frag + head[:e])
+                if f is None:
+                    break
+                if f:
+                    word = "spans"
+                    break
+            if word != "none":
+                break
+        if word != "none":
+            # word_across: jieba's route over four characters a side has a
+            # dictionary word over the junction (its look-ups above passed already).
+            a4, b4 = texts[x][-4:], b[:4]
+            ab, cut = a4 + b4, len(a4)
+            for s, e in best_route(ab)[1]:
+                if s < cut < e and e - s >= 2 and is_word(ab[s:e]):
+                    word = "across"
+                    break
+        score = MID[word, pairs is not None and texts[x][-1] + b[0] in pairs]
+        if short[y]:
+            score -= 0.4
+        return score - 0.8 if quote[y] else score
+
+    return score
+
+
 def page_pairs(lines: list[Line]) -> set[str]:
     """Character pairs that stand side by side inside the page's lines more
     often than their characters' counts make likely (names and terms).
@@ -117,16 +173,16 @@ def page_pairs(lines: list[Line]) -> set[str]:
     A pair with punctuation, or one of two common characters (文的), says
     nothing about a junction: it would pair with almost anything.
     """
-    pairs: Counter = Counter()
-    chars: Counter = Counter()
-    for ln in lines:
-        t = ln.text
-        pairs.update(t[i:i + 2] for i in range(len(t) - 1))
-        chars.update(t)
-    total = max(1, sum(chars.values()))
+    # Counted over the lines joined by a character no line holds: the pairs
+    # that straddle two lines hold it and fail the letter test below.
+    joined = "\n".join(ln.text for ln in lines)
+    pairs = Counter(map(str.__add__, joined, joined[1:]))
+    chars = Counter(joined)
+    seps = chars.pop("\n", 0)
+    total = max(1, len(joined) - seps)
+    text = {c for c in chars if _TEXT.match(c)}
     return {p for p, n in pairs.items()
-            if _TEXT.match(p[0]) and _TEXT.match(p[1])
-            and n * total >= PAIR_LIFT * chars[p[0]] * chars[p[1]]}
+            if p[0] in text and p[1] in text and n * total >= PAIR_LIFT * chars[p[0]] * chars[p[1]]}
 
 
 @dataclass(frozen=True)
@@ -184,6 +240,9 @@ SKIP = 2.0
 APPEAR = 2.0
 REORDER = 3.0
 ODD = 0.1
+# A margin over the rounding of a few float additions, for the bound that
+# skips rows that cannot win.
+SLACK = 1e-6
 
 
 def _cost(pa: tuple[int, ...], pb: tuple[int, ...]) -> float:
@@ -239,43 +298,70 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     span = 3 * kmax + 1
     memo: list[list[float | None]] = [[None] * span for _ in range(n)]
 
+    score = scorer(seq, width, pairs)
+
     def link(x: int, y: int) -> float:
         row = memo[x]
         v = row[y - x]
         if v is None:
-            v = row[y - x] = continuity(seq[x], seq[y], width, pairs)
+            v = row[y - x] = score(x, y)
         return v
 
+    # The most any link into each line could score, from facts of the lines
+    # alone (no dictionary look-up): the exact score after a finished
+    # sentence, else MID's best for the junction's pair, less what a short or
+    # quoting line loses.
+    most = _link_bounds(seq, width, pairs, span - 1)
     # Everything about a row after pattern a that does not depend on p, per b.
     after = [[(a, cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
+    cheapest = [min(cost[a][b] for a in range(npat)) for b in range(npat)]
     for p in range(n):
-        # The rows that can end right before p, found once for every pattern b.
-        prev = [None] * npat
-        if p:
-            for a in range(npat):
-                q = p - plen[a]
-                if q >= 0 and best[q][a] != neg:
-                    prev[a] = (q, best[q][a])
         best_p, back_p = best[p], back[p]
+        if p == 0:
+            for b in range(npat):
+                k = plen[b]
+                if k <= n:
+                    best_p[b] = -0.01 * k - (0.0 if regular[b] else IRREGULAR)
+            continue
+        # The rows that can end right before p, likeliest first. A row scores
+        # its base less its price plus its links, and its links score at most
+        # gain[k] (one link into each of its k lines): once a row's bound falls
+        # below the best score found, it cannot win, nor can any row after it
+        # whose price is the cheapest (the same rows win, at a fraction of the work).
+        prev = []
+        for a in range(npat):
+            q = p - plen[a]
+            if q >= 0:
+                base = best[q][a]
+                if base != neg:
+                    prev.append((base, a, q))
+        prev.sort(key=_first, reverse=True)
+        gain = [0.0] * (kmax + 1)
+        acc = 0.0
+        for j in range(min(kmax, n - p)):
+            acc += most[p + j]
+            gain[j + 1] = acc + SLACK
         for b in range(npat):
             k = plen[b]
             if p + k > n:
                 continue
-            if p == 0:
-                best_p[b] = -0.01 * k - (0.0 if regular[b] else IRREGULAR)
-                continue
             top, arg = neg, -1
-            for a, c_ab, lk, miss in after[b]:
-                pa = prev[a]
-                if pa is None:
-                    continue
-                q, base = pa
+            row_b = after[b]
+            bound_b = gain[k]
+            floor_b = cheapest[b]
+            for base, a, q in prev:
+                if base - floor_b + bound_b < top:
+                    break
+                _, c_ab, lk, miss = row_b[a]
                 val = base - c_ab
+                if val + bound_b < top:
+                    continue
+                # The sums in the order of a plain scan (the same floats).
                 for off, d in lk:
                     row = memo[p + off]
                     v = row[d]
                     if v is None:
-                        v = row[d] = continuity(seq[p + off], seq[p + off + d], width, pairs)
+                        v = row[d] = score(p + off, p + off + d)
                     val += v
                 if miss:
                     # A column the row before skipped links to the row before
@@ -283,10 +369,12 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                     r = back[q][a]
                     if r >= 0:
                         q2 = q - plen[r]
+                        wr = where[r]
                         for c, j in miss:
-                            if c in where[r]:
-                                val += link(q2 + where[r][c], p + j)
-                if val > top:
+                            if c in wr:
+                                val += link(q2 + wr[c], p + j)
+                # Ties go to the first pattern, as in a plain scan.
+                if val > top or (val == top and a < arg):
                     top, arg = val, a
             best_p[b], back_p[b] = top - 0.01 * k, arg
     ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(patterns)
@@ -302,6 +390,41 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
         p, b = p - len(patterns[a]), a
     rows.reverse()
     return rows
+
+
+def _first(item: tuple) -> float:
+    return item[0]
+
+
+# The best MID score for a junction whose pair is (not) a page term.
+_MID_MOST = {flag: max(v for (_, f), v in MID.items() if f is flag) for flag in (True, False)}
+
+
+def _link_bounds(seq: list[Line], width: float, pairs: set[str], reach: int) -> list[float]:
+    """Per line y, at least what continuity(seq[x], seq[y]) scores for any x
+    up to reach lines above, and at least 0 (a row may link no line to y)."""
+    ends = [ends_sentence(ln.text) for ln in seq]
+    out = []
+    for y, ln in enumerate(seq):
+        t = ln.text
+        short = line_width(t) <= width - 1.4
+        after_end = AFTER_END[t[0] in OPENERS, short and not ends_sentence(t)]
+        first = t[0]
+        m = 0.0
+        for x in range(max(0, y - reach), y):
+            if ends[x]:
+                v = after_end
+            else:
+                # continuity's own steps on the best case: the same roundings.
+                v = _MID_MOST[seq[x].text[-1] + first in pairs]
+                if short:
+                    v -= 0.4
+                if first == "“":
+                    v = v - 0.8
+            if v > m:
+                m = v
+        out.append(m)
+    return out
 
 
 def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
