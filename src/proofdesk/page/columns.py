@@ -281,23 +281,20 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     best = [[neg] * npat for _ in range(n + 1)]
     back = [[-1] * npat for _ in range(n + 1)]
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
-    shared = [[[(where[a][c], where[b][c]) for c in patterns[b] if c in where[a]] for b in range(npat)]
-              for a in range(npat)]
-    missing = [[[(c, where[b][c]) for c in patterns[b] if c not in where[a]] for b in range(npat)]
-               for a in range(npat)]
     cost = [[_cost(pa, pb) for pb in patterns] for pa in patterns]
     regular = [_regular(pat) for pat in patterns]
     pairs = page_pairs(seq)
     plen = [len(pat) for pat in patterns]
-    # The links of a row after row pattern a, as (offset of the upper line from
-    # p, distance down to the lower line): the same for every p.
-    links = [[tuple((i - plen[a], j - i + plen[a]) for i, j in shared[a][b]) for b in range(npat)]
-             for a in range(npat)]
-    # memo[x][d]: continuity of line x into line x + d (None until asked; the
-    # dynamic programme asks about each pair many times).
+    # The links of a row b after a row a, as places in the window of the
+    # junctions that cross p: window[(i + kmax) * kmax + j] links line p + i
+    # (i < 0) to line p + j. The same places for every p.
+    links = [[tuple((where[a][c] - plen[a] + kmax) * kmax + where[b][c] for c in patterns[b] if c in where[a])
+              for b in range(npat)] for a in range(npat)]
+    missing = [[tuple((c, where[b][c]) for c in patterns[b] if c not in where[a]) for b in range(npat)]
+               for a in range(npat)]
+    # memo[x][d]: continuity of line x into line x + d (None until asked).
     span = 3 * kmax + 1
     memo: list[list[float | None]] = [[None] * span for _ in range(n)]
-
     score = scorer(seq, width, pairs)
 
     def link(x: int, y: int) -> float:
@@ -307,14 +304,13 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
             v = row[y - x] = score(x, y)
         return v
 
-    # The most any link into each line could score, from facts of the lines
-    # alone (no dictionary look-up): the exact score after a finished
-    # sentence, else MID's best for the junction's pair, less what a short or
-    # quoting line loses.
-    most = _link_bounds(seq, width, pairs, span - 1)
     # Everything about a row after pattern a that does not depend on p, per b.
     after = [[(a, cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
     cheapest = [min(cost[a][b] for a in range(npat)) for b in range(npat)]
+    # The most any link into each line could score, from facts of the lines
+    # alone (no dictionary look-up), for the bound below.
+    most = _link_bounds(seq, width, pairs, span - 1)
+    window = [0.0] * (kmax * kmax)
     for p in range(n):
         best_p, back_p = best[p], back[p]
         if p == 0:
@@ -323,11 +319,15 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                 if k <= n:
                     best_p[b] = -0.01 * k - (0.0 if regular[b] else IRREGULAR)
             continue
+        for i in range(max(0, kmax - p), kmax):
+            x = p - kmax + i
+            for j in range(min(kmax, n - p)):
+                window[i * kmax + j] = link(x, p + j)
         # The rows that can end right before p, likeliest first. A row scores
         # its base less its price plus its links, and its links score at most
         # gain[k] (one link into each of its k lines): once a row's bound falls
         # below the best score found, it cannot win, nor can any row after it
-        # whose price is the cheapest (the same rows win, at a fraction of the work).
+        # at the cheapest price (the same rows win, at a fraction of the work).
         prev = []
         for a in range(npat):
             q = p - plen[a]
@@ -357,12 +357,8 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                 if val + bound_b < top:
                     continue
                 # The sums in the order of a plain scan (the same floats).
-                for off, d in lk:
-                    row = memo[p + off]
-                    v = row[d]
-                    if v is None:
-                        v = row[d] = score(p + off, p + off + d)
-                    val += v
+                for w in lk:
+                    val += window[w]
                 if miss:
                     # A column the row before skipped links to the row before
                     # that, on the best path to it (a Viterbi approximation).
