@@ -63,6 +63,14 @@ def quoted_whole(text: str) -> bool:
             and not any(c in "。；！？;?!" for c in text))
 
 
+# heading_like's and _own_kind's patterns, compiled once (they run on every line).
+_TITLE_TAIL = re.compile(r"^(.{6,}?)[（(][^（()）。！？]{1,20}[）)]$")
+_COMMA = re.compile(r"[，,]")
+_SENTENCE_MARKS = frozenset("。；！？;?!")
+_SPACED_WORDS = re.compile(rf"[{CJK}”]\s+[{CJK}“]")
+_SPACES = re.compile(r"\s+")
+
+
 def heading_like(text: str) -> bool:
     """Short, and no sentence punctuation inside: how titles and banners look."""
     if len(text) > 48 or not text:
@@ -71,17 +79,17 @@ def heading_like(text: str) -> bool:
     if not core:
         return False
     # A title may end with a bracketed column name (…（经济聚焦·农田里的新鲜事）) or be a short question.
-    m = re.match(r"^(.{6,}?)[（(][^（()）。！？]{1,20}[）)]$", core)
+    m = _TITLE_TAIL.match(core)
     if m:
         core = m.group(1)
     elif core[-1] in "？！?!" and len(core) <= 30:
         core = core[:-1]
-    if not core or core[-1] in "。）)“《（「『" or any(c in "。；！？;?!" for c in core) or core[-1] in "：:、，,":
+    if not core or core[-1] in "。）)“《（「『" or not _SENTENCE_MARKS.isdisjoint(core) or core[-1] in "：:、，,":
         return False
     if quoted_whole(core):
         return True
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
-    parts = re.split(r"[，,]", core)
+    parts = _COMMA.split(core)
     if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4
                                                or core[0].isdigit() or _PROSE.search(core))):
         return False
@@ -121,7 +129,7 @@ def _own_kind(b: Block) -> BlockKind:
             return BlockKind.SUBHEAD
         if t.endswith(("——", "—", "--")):
             return BlockKind.KICKER
-        if re.search(rf"[{CJK}”]\s+[{CJK}“]", t) and len(re.split(r"\s+", t)) >= 3:
+        if _SPACED_WORDS.search(t) and len(_SPACES.split(t)) >= 3:
             return BlockKind.BANNER
         return BlockKind.HEADLINE
     return BlockKind.BODY
