@@ -240,9 +240,6 @@ SKIP = 2.0
 APPEAR = 2.0
 REORDER = 3.0
 ODD = 0.1
-# A margin over the rounding of a few float additions, for the bound that
-# skips rows that cannot win.
-SLACK = 1e-6
 
 
 def _cost(pa: tuple[int, ...], pb: tuple[int, ...]) -> float:
@@ -304,12 +301,9 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
             v = row[y - x] = score(x, y)
         return v
 
-    # Everything about a row after pattern a that does not depend on p, per b.
-    after = [[(a, cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
-    cheapest = [min(cost[a][b] for a in range(npat)) for b in range(npat)]
-    # The most any link into each line could score, from facts of the lines
-    # alone (no dictionary look-up), for the bound below.
-    most = _link_bounds(seq, width, pairs, span - 1)
+    # Everything about a row b after a row a that does not depend on p: per b,
+    # per a, its price, its links and the columns a skipped.
+    after = [[(cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
     window = [0.0] * (kmax * kmax)
     for p in range(n):
         best_p, back_p = best[p], back[p]
@@ -323,40 +317,23 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
             x = p - kmax + i
             for j in range(min(kmax, n - p)):
                 window[i * kmax + j] = link(x, p + j)
-        # The rows that can end right before p, likeliest first. A row scores
-        # its base less its price plus its links, and its links score at most
-        # gain[k] (one link into each of its k lines): once a row's bound falls
-        # below the best score found, it cannot win, nor can any row after it
-        # at the cheapest price (the same rows win, at a fraction of the work).
+        # The rows that can end right before p, found once for every pattern b.
         prev = []
         for a in range(npat):
             q = p - plen[a]
             if q >= 0:
                 base = best[q][a]
                 if base != neg:
-                    prev.append((base, a, q))
-        prev.sort(key=_first, reverse=True)
-        gain = [0.0] * (kmax + 1)
-        acc = 0.0
-        for j in range(min(kmax, n - p)):
-            acc += most[p + j]
-            gain[j + 1] = acc + SLACK
+                    prev.append((a, q, base))
         for b in range(npat):
             k = plen[b]
             if p + k > n:
                 continue
             top, arg = neg, -1
             row_b = after[b]
-            bound_b = gain[k]
-            floor_b = cheapest[b]
-            for base, a, q in prev:
-                if base - floor_b + bound_b < top:
-                    break
-                _, c_ab, lk, miss = row_b[a]
+            for a, q, base in prev:
+                c_ab, lk, miss = row_b[a]
                 val = base - c_ab
-                if val + bound_b < top:
-                    continue
-                # The sums in the order of a plain scan (the same floats).
                 for w in lk:
                     val += window[w]
                 if miss:
@@ -369,8 +346,7 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                         for c, j in miss:
                             if c in wr:
                                 val += link(q2 + wr[c], p + j)
-                # Ties go to the first pattern, as in a plain scan.
-                if val > top or (val == top and a < arg):
+                if val > top:
                     top, arg = val, a
             best_p[b], back_p[b] = top - 0.01 * k, arg
     ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(patterns)
@@ -386,41 +362,6 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
         p, b = p - len(patterns[a]), a
     rows.reverse()
     return rows
-
-
-def _first(item: tuple) -> float:
-    return item[0]
-
-
-# The best MID score for a junction whose pair is (not) a page term.
-_MID_MOST = {flag: max(v for (_, f), v in MID.items() if f is flag) for flag in (True, False)}
-
-
-def _link_bounds(seq: list[Line], width: float, pairs: set[str], reach: int) -> list[float]:
-    """Per line y, at least what continuity(seq[x], seq[y]) scores for any x
-    up to reach lines above, and at least 0 (a row may link no line to y)."""
-    ends = [ends_sentence(ln.text) for ln in seq]
-    out = []
-    for y, ln in enumerate(seq):
-        t = ln.text
-        short = line_width(t) <= width - 1.4
-        after_end = AFTER_END[t[0] in OPENERS, short and not ends_sentence(t)]
-        first = t[0]
-        m = 0.0
-        for x in range(max(0, y - reach), y):
-            if ends[x]:
-                v = after_end
-            else:
-                # continuity's own steps on the best case: the same roundings.
-                v = _MID_MOST[seq[x].text[-1] + first in pairs]
-                if short:
-                    v -= 0.4
-                if first == "“":
-                    v = v - 0.8
-            if v > m:
-                m = v
-        out.append(m)
-    return out
 
 
 def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
