@@ -278,16 +278,12 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     best = [[neg] * npat for _ in range(n + 1)]
     back = [[-1] * npat for _ in range(n + 1)]
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
-    cost = [[_cost(pa, pb) for pb in patterns] for pa in patterns]
     regular = [_regular(pat) for pat in patterns]
     pairs = page_pairs(seq)
     plen = [len(pat) for pat in patterns]
-    # The links of a row b after a row a, as places in the window of the
-    # junctions that cross p: window[(i + kmax) * kmax + j] links line p + i
-    # (i < 0) to line p + j. The same places for every p.
-    links = [[tuple((where[a][c] - plen[a] + kmax) * kmax + where[b][c] for c in patterns[b] if c in where[a])
-              for b in range(npat)] for a in range(npat)]
-    missing = [[tuple((c, where[b][c]) for c in patterns[b] if c not in where[a]) for b in range(npat)]
+    # The columns some row b holds that row a skipped, with their place j in
+    # b (line p + j): such a column links to the row before a.
+    skipped = [sorted({(c, where[b][c]) for b in range(npat) for c in patterns[b] if c not in where[a]})
                for a in range(npat)]
     # memo[x][d]: continuity of line x into line x + d (None until asked).
     span = 3 * kmax + 1
@@ -301,10 +297,11 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
             v = row[y - x] = score(x, y)
         return v
 
-    # Everything about a row b after a row a that does not depend on p: per b,
-    # per a, its price, its links and the columns a skipped.
-    after = [[(cost[a][b], links[a][b], missing[a][b]) for a in range(npat)] for b in range(npat)]
+    # The junctions across p: window[i * kmax + j] links line p - kmax + i to
+    # line p + j (what _row_step's links read).
     window = [0.0] * (kmax * kmax)
+    none = [0.0] * (kmax * kmax)
+    step = _row_step(kmax)
     for p in range(n):
         best_p, back_p = best[p], back[p]
         if p == 0:
@@ -317,38 +314,31 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
             x = p - kmax + i
             for j in range(min(kmax, n - p)):
                 window[i * kmax + j] = link(x, p + j)
-        # The rows that can end right before p, found once for every pattern b.
-        prev = []
+        # The rows a that can end right before p, and the links of the columns
+        # each skipped, skips[a][c * kmax + j]: column c's line in the row
+        # before a, on the best path to it (a Viterbi approximation), to line
+        # p + j; 0.0 where that row lacks c too (it adds nothing to a sum).
+        bases = [neg] * npat  # -inf: no row a ends right before p (it never wins)
+        skips = [none] * npat
         for a in range(npat):
             q = p - plen[a]
-            if q >= 0:
-                base = best[q][a]
-                if base != neg:
-                    prev.append((a, q, base))
-        for b in range(npat):
-            k = plen[b]
-            if p + k > n:
+            if q < 0:
                 continue
-            top, arg = neg, -1
-            row_b = after[b]
-            for a, q, base in prev:
-                c_ab, lk, miss = row_b[a]
-                val = base - c_ab
-                for w in lk:
-                    val += window[w]
-                if miss:
-                    # A column the row before skipped links to the row before
-                    # that, on the best path to it (a Viterbi approximation).
-                    r = back[q][a]
-                    if r >= 0:
-                        q2 = q - plen[r]
-                        wr = where[r]
-                        for c, j in miss:
-                            if c in wr:
-                                val += link(q2 + wr[c], p + j)
-                if val > top:
-                    top, arg = val, a
-            best_p[b], back_p[b] = top - 0.01 * k, arg
+            base = best[q][a]
+            if base == neg:
+                continue
+            gaps = none
+            r = back[q][a]
+            if r >= 0 and skipped[a]:
+                gaps = none[:]
+                q2 = q - plen[r]
+                wr = where[r]
+                for c, j in skipped[a]:
+                    if c in wr and p + j < n:
+                        gaps[c * kmax + j] = link(q2 + wr[c], p + j)
+            bases[a] = base
+            skips[a] = gaps
+        step(bases, skips, window, best_p, back_p, n - p)
     ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(patterns)
             if n - len(pat) >= 0 and best[n - len(pat)][b] > neg]
     _, b = max(ends)
@@ -362,6 +352,54 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
         p, b = p - len(patterns[a]), a
     rows.reverse()
     return rows
+
+
+@lru_cache(maxsize=None)
+def _row_step(kmax: int):
+    """The inner loop of assign_rows for kmax columns, written out as Python
+    and compiled once (2 ms for 4 columns): step(bases, skips, window, best_p,
+    back_p, room) scores every row b (that fits in room lines) after every
+    row a and keeps the best, as a plain scan over a would, but with the
+    prices and link places as constants, which halves the search's time.
+
+    Row b after row a scores bases[a] - price + its links' window values in
+    b's column order + the values of the columns a skipped (skips[a]), in
+    that order: the same sums as the plain scan, so the same floats. The
+    best is the first a with the highest score (max and index keep the
+    first), -1 when no row a ends before p (all bases -inf).
+    """
+    patterns = _patterns(kmax)
+    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
+    plen = [len(pat) for pat in patterns]
+    npat = len(patterns)
+    out = ["def step(bases, skips, window, best_p, back_p, room):",
+           "    " + "".join(f"b{a}, " for a in range(npat)) + "= bases",
+           "    " + "".join(f"w{i}, " for i in range(kmax * kmax)) + "= window"]
+    used: set[tuple[int, int]] = set()
+    body = []
+    for b, pb in enumerate(patterns):
+        body += [f"    if {plen[b]} <= room:", "        vals = ["]
+        for a, pa in enumerate(patterns):
+            terms = [f"b{a} - {_cost(pa, pb)!r}"]
+            # The links: column c's line in row a (p - len(a) + its place) to its line in b.
+            terms += [f"w{(where[a][c] - plen[a] + kmax) * kmax + where[b][c]}" for c in pb if c in where[a]]
+            for c in pb:
+                if c not in where[a]:
+                    used.add((a, c * kmax + where[b][c]))
+                    terms.append(f"s{a}_{c * kmax + where[b][c]}")
+            body.append(f"            {' + '.join(terms)},")
+        body += ["        ]", "        top = max(vals)",
+                 f"        best_p[{b}] = top - {0.01 * plen[b]!r}",
+                 f"        back_p[{b}] = vals.index(top) if top != NEG else -1"]
+    for a in range(npat):
+        places = sorted(m for x, m in used if x == a)
+        if places:
+            out.append(f"    s{a}_" + f", s{a}_".join(map(str, places))
+                       + ", = " + ", ".join(f"skips[{a}][{m}]" for m in places))
+    namespace = {"NEG": float("-inf")}
+    # Our own code from our own constants, never page text.
+    exec(compile("\n".join(out + body) + "\n", f"<row step {kmax}>", "exec"), namespace)  # noqa: S102
+    return namespace["step"]
 
 
 def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
