@@ -117,8 +117,12 @@ def blocks_from_lines(groups: list[list[Line]]) -> list[Block]:
     """One block per group of lines (joined with no separator)."""
     blocks = []
     for i, group in enumerate(groups):
-        pieces = tuple(Span(ln.start, ln.end) for ln in group)
-        blocks.append(Block(i, pieces, "".join(ln.text for ln in group), run=group[0].run))
+        if len(group) == 1:  # most groups on paragraph-per-line and interleaved pages
+            ln = group[0]
+            blocks.append(Block(i, (Span(ln.start, ln.end),), ln.text, run=ln.run))
+        else:
+            pieces = tuple([Span(ln.start, ln.end) for ln in group])
+            blocks.append(Block(i, pieces, "".join([ln.text for ln in group]), run=group[0].run))
     return blocks
 
 
