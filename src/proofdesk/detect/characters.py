@@ -15,7 +15,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import BlockKind
 from proofdesk.page.classify import CJK
-from proofdesk.words import best_route, freq
+from proofdesk.words import best_route, dictionary, freq
 
 # Chinese look-alikes: written -> possible intended readings.
 PAIRS = {
@@ -81,30 +81,38 @@ def _known(text: str, s: int, e: int, k: int) -> bool:
 def _in_common_word(text: str, i: int) -> bool:
     """text[i] already makes a common two-character word with a neighbour (十分, 人民),
     and no look-alike makes a word as common on either side (投人机制: 投入 beats 人机)."""
-    # Asked at every look-alike on the page: plain statements, no generators.
+    # Asked at every look-alike on the page: plain statements, no generators,
+    # and jieba's table itself (freq() is this look-up behind a call).
+    table = dictionary()
     c = text[i]
     left, right = text[i - 1:i + 1] if i else "", text[i:i + 2]
     has_left, has_right = len(left) == 2, len(right) == 2
-    f_left = freq(left) if has_left else 0
-    f_right = freq(right) if has_right else 0
+    f_left = (table.get(left, 0) or 0) if has_left else 0
+    f_right = (table.get(right, 0) or 0) if has_right else 0
     best = f_left if f_left > f_right else f_right
     if best < 100:
         return False
     for alt in PAIRS[c]:
-        if has_left and freq(left.replace(c, alt)) >= best:
+        if has_left and (table.get(left.replace(c, alt), 0) or 0) >= best:
             return False
-        if has_right and freq(right.replace(c, alt)) >= best:
+        if has_right and (table.get(right.replace(c, alt), 0) or 0) >= best:
             return False
     return True
 
 
 def _word_through(text: str, k: int) -> bool:
     """Some dictionary word of 2-4 characters in text holds position k (plain loops:
-    asked for every reading of every look-alike that is in no common word)."""
+    asked for every reading of every look-alike that is in no common word).
+    The table holds every prefix of every word (frequency 0 when it is no
+    word), so a miss ends the search for longer words from that start."""
+    table = dictionary()
     size = len(text)
-    for n in (2, 3, 4):
-        for s in range(max(0, k - n + 1), min(k, size - n) + 1):
-            if freq(text[s:s + n]):
+    for s in range(max(0, k - 3), k + 1):
+        for e in range(s + 1, min(s + 4, size) + 1):
+            f = table.get(text[s:e])
+            if f is None:
+                break
+            if f and e - s >= 2 and e > k:
                 return True
     return False
 
