@@ -166,8 +166,9 @@ def _noise_finding(noise: list[Line]) -> Finding:
 
 def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
     n = len(group)
-    edits = tuple(Edit(a.end, b.start, "") for a, b in zip(group, group[1:]))
-    conf = min(br.confidence for br in breaks)
+    # Comprehensions, not generators: a page makes thousands of these edits.
+    edits = tuple([Edit(group[k].end, group[k + 1].start, "") for k in range(n - 1)])
+    conf = min([br.confidence for br in breaks])
     return Finding(
         FindingKind.REFLOW,
         (Span(group[0].start, group[-1].end),),
