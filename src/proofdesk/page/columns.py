@@ -302,13 +302,6 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     memo: list[list[float | None]] = [[None] * span for _ in range(n)]
     score = scorer(seq, width, pairs)
 
-    def link(x: int, y: int) -> float:
-        row = memo[x]
-        v = row[y - x]
-        if v is None:
-            v = row[y - x] = score(x, y)
-        return v
-
     # The junctions across p: window[i * kmax + j] links line p - kmax + i to
     # line p + j (what _row_step's links read).
     window = [0.0] * (kmax * kmax)
@@ -322,10 +315,15 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                 if k <= n:
                     best_p[b] = -0.01 * k - (0.0 if regular[b] else IRREGULAR)
             continue
+        reach = min(kmax, n - p)
         for i in range(max(0, kmax - p), kmax):
             x = p - kmax + i
-            for j in range(min(kmax, n - p)):
-                window[i * kmax + j] = link(x, p + j)
+            row = memo[x]
+            for j in range(reach):
+                v = row[kmax - i + j]  # line x to line p + j
+                if v is None:
+                    v = row[kmax - i + j] = score(x, p + j)
+                window[i * kmax + j] = v
         # The rows a that can end right before p, and the links of the columns
         # each skipped, skips[a][c * kmax + j]: column c's line in the row
         # before a, on the best path to it (a Viterbi approximation), to line
@@ -346,8 +344,13 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                 q2 = q - plen[r]
                 wr = where[r]
                 for c, j in skipped[a]:
-                    if c in wr and p + j < n:
-                        gaps[c * kmax + j] = link(q2 + wr[c], p + j)
+                    if c in wr and j < reach:
+                        x = q2 + wr[c]
+                        row = memo[x]
+                        v = row[p + j - x]
+                        if v is None:
+                            v = row[p + j - x] = score(x, p + j)
+                        gaps[c * kmax + j] = v
             bases[a] = base
             skips[a] = gaps
         step(bases, skips, window, best_p, back_p, n - p)
