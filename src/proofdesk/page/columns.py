@@ -56,11 +56,12 @@ def _period(seq: list[Line], width: float) -> int:
     distance is no interleaving either)."""
     sums = [0.0] * (KMAX + 1)
     samples = 0
+    score = scorer(seq, width)
     # At most about 60 samples: the test is about the page, not each line.
     for i in range(0, len(seq) - KMAX, max(1, len(seq) // 60)):
         samples += 1
         for k in range(1, KMAX + 1):
-            sums[k] += continuity(seq[i], seq[i + k], width)
+            sums[k] += score(i, i + k)
     if max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples):
         return 1
     # The largest step that scores closer to the best step than to the
@@ -114,30 +115,40 @@ def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
     """score(x, y) == continuity(seq[x], seq[y], width, pairs), for searches
     that ask about many junctions of the same lines: what continuity learns
     from each line alone (its end, width, first characters, the ends of
-    words its last characters start) is found once per line, not per junction."""
+    words its last characters start) is found once per line, when first asked."""
     from proofdesk.words import best_route, dictionary, is_word
 
     table = dictionary()
-    texts = [ln.text for ln in seq]
-    ends = [ends_sentence(t) for t in texts]
-    short = [line_width(t) <= width - 1.4 for t in texts]
-    # The score after a finished sentence depends on the next line alone.
-    after_end = [AFTER_END[t[0] in OPENERS, sh and not e] for t, sh, e in zip(texts, short, ends)]
-    quote = [t[0] == "“" for t in texts]
-    # spans_word's look-ups: a dictionary entry (word or prefix of one) that
-    # a line's last one to three characters start; most lines end in one or two.
-    starts = []
-    for t in texts:
+    limit = width - 1.4
+    facts: list[tuple | None] = [None] * len(seq)
+
+    def learn(i: int) -> tuple:
+        t = seq[i].text
+        ends = ends_sentence(t)
+        short = line_width(t) <= limit
         tail = t[-3:]
-        starts.append(tuple(tail[s:] for s in range(len(tail)) if tail[s:] in table))
+        facts[i] = f = (
+            ends,
+            # The score after a finished sentence depends on the next line alone.
+            AFTER_END[t[0] in OPENERS, short and not ends],
+            short,
+            t[0] == "“",
+            # spans_word's look-ups: a dictionary entry (word or prefix of one)
+            # that the line's last one to three characters start.
+            tuple(tail[s:] for s in range(len(tail)) if tail[s:] in table),
+            t,
+        )
+        return f
 
     def score(x: int, y: int) -> float:
-        if ends[x]:
-            return after_end[y]
-        b = texts[y]
+        fx = facts[x] or learn(x)
+        fy = facts[y] or learn(y)
+        if fx[0]:
+            return fy[1]
+        b = fy[5]
         head = b[:3]
         word = "none"
-        for frag in starts[x]:
+        for frag in fx[4]:
             # spans_word: a word over the junction, using up to three
             # characters of each side (entries hold all their prefixes).
             for e in range(1, len(head) + 1):
@@ -152,16 +163,16 @@ def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
         if word != "none":
             # word_across: jieba's route over four characters a side has a
             # dictionary word over the junction (its look-ups above passed already).
-            a4, b4 = texts[x][-4:], b[:4]
+            a4, b4 = fx[5][-4:], b[:4]
             ab, cut = a4 + b4, len(a4)
             for s, e in best_route(ab)[1]:
                 if s < cut < e and e - s >= 2 and is_word(ab[s:e]):
                     word = "across"
                     break
-        score = MID[word, pairs is not None and texts[x][-1] + b[0] in pairs]
-        if short[y]:
+        score = MID[word, pairs is not None and fx[5][-1] + b[0] in pairs]
+        if fy[2]:
             score -= 0.4
-        return score - 0.8 if quote[y] else score
+        return score - 0.8 if fy[3] else score
 
     return score
 
