@@ -12,7 +12,11 @@ then prints:
 - full analysis time against jieba.lcut's time over the same text (target <= 0.5;
   best of 5 cold runs each, the two taken in turns), and the time of each step
   (reading, then every detector) as a share of it;
-- news-0001 (four columns interleaved line by line) the same way.
+- the same for two columns interleaved line by line at 4N lines, and for
+  news-0001 and news-0002 (four columns interleaved line by line);
+- what the column search's one-time set-up costs (its inner loop is written
+  out and compiled once per column count and process, like jieba's dictionary
+  load, which no figure here includes either).
 """
 from __future__ import annotations
 
@@ -116,8 +120,9 @@ def main() -> None:
         print(f"{label:>22}: 16N/4N ratio {times[16 * n] / times[4 * n]:.2f}  4N/N ratio {times[4 * n] / times[n]:.2f}")
     import jieba
 
-    for label, src in (("hard-wrapped", lines), ("hard-wrapped, no indent", plain)):
-        text = "\n".join(take(src, 4 * n)) + "\n"
+    for label, make in (("hard-wrapped", lambda k: take(lines, k)), ("hard-wrapped, no indent", lambda k: take(plain, k)),
+                        ("interleaved 2-column", lambda k: interleave(take(lines, k)))):
+        text = "\n".join(make(4 * n)) + "\n"
         t_an, t_jb = paired(analyze, jieba.lcut, text)
         print(f"analysis of {4 * n} {label} lines ({len(text)} chars): {t_an:.3f} s; "
               f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f} (target <= 0.5)")
@@ -152,12 +157,21 @@ def main() -> None:
         t_jb = min(t_jb, time.perf_counter() - t)
     print(f"per step over {4 * n} lines without indent, in ms (share of jieba.lcut's {t_jb * 1000:.0f} ms):")
     print("  " + "  ".join(f"{k} {v * 1000:.1f} ({v / t_jb:.2f})" for k, v in best.items()))
-    page = ROOT.parent / "shared" / "corpus" / "raw" / "news-0001.txt"
-    if page.is_file():
-        text = page.read_text("utf-8")
-        t_an, t_jb = paired(analyze, jieba.lcut, text)
-        print(f"analysis of news-0001 (4 interleaved columns, {len(text)} chars): {t_an:.3f} s; "
-              f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f}")
+    for name in ("news-0001", "news-0002"):
+        page = ROOT.parent / "shared" / "corpus" / "raw" / f"{name}.txt"
+        if page.is_file():
+            text = page.read_text("utf-8")
+            t_an, t_jb = paired(analyze, jieba.lcut, text)
+            print(f"analysis of {name} (4 interleaved columns, {len(text)} chars): {t_an * 1000:.1f} ms; "
+                  f"jieba.lcut: {t_jb * 1000:.1f} ms; ratio {t_an / t_jb:.2f}")
+    from proofdesk.page import columns
+
+    step = getattr(columns, "_row_step", None)  # the versions that write the loop out
+    if hasattr(step, "cache_clear"):
+        step.cache_clear()
+        t = time.perf_counter()
+        step(4)
+        print(f"column search set-up, once per process: {(time.perf_counter() - t) * 1000:.1f} ms for 4 columns")
 
 
 if __name__ == "__main__":
