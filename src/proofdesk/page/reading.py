@@ -207,7 +207,8 @@ def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], colum
     inner = [f for f in inner if f.kind in CARRIED and f.edits and min(e.start for e in f.edits) >= len(above)]
     fixed = apply_fixes(above + rebuilt, inner)
     text = fixed.text[fixed.offsets.to_clean(len(above)):]
-    carried = Counter(f.kind for f in inner if f.id in set(fixed.applied))
+    applied = set(fixed.applied)
+    carried = Counter(f.kind for f in inner if f.id in applied)
     n = len(region)
     kinds = sorted(carried, key=lambda k: (-carried[k], k.value))
     zh = "，".join(f"{k.label_zh} {carried[k]}" for k in kinds)
