@@ -66,7 +66,7 @@ def quoted_whole(text: str) -> bool:
 # heading_like's and _own_kind's patterns, compiled once (they run on every line).
 _TITLE_TAIL = re.compile(r"^(.{6,}?)[（(][^（()）。！？]{1,20}[）)]$")
 _COMMA = re.compile(r"[，,]")
-_SENTENCE_MARKS = frozenset("。；！？;?!")
+_SENTENCE_MARK = re.compile("[。；！？;?!]")
 _SPACED_WORDS = re.compile(rf"[{CJK}”]\s+[{CJK}“]")
 _SPACES = re.compile(r"\s+")
 
@@ -79,17 +79,18 @@ def heading_like(text: str) -> bool:
     if not core:
         return False
     # A title may end with a bracketed column name (…（经济聚焦·农田里的新鲜事）) or be a short question.
-    m = _TITLE_TAIL.match(core)
+    # (The pattern ends with a bracket, or one before a final line end.)
+    m = _TITLE_TAIL.match(core) if core[-1] in "）)\n" else None
     if m:
         core = m.group(1)
     elif core[-1] in "？！?!" and len(core) <= 30:
         core = core[:-1]
-    if not core or core[-1] in "。）)“《（「『" or not _SENTENCE_MARKS.isdisjoint(core) or core[-1] in "：:、，,":
+    if not core or core[-1] in "。）)“《（「『" or _SENTENCE_MARK.search(core) or core[-1] in "：:、，,":
         return False
     if quoted_whole(core):
         return True
     # Subheads may hold one comma between two phrases ("多维并进，畅通节气文化传播渠道").
-    parts = _COMMA.split(core)
+    parts = _COMMA.split(core) if "，" in core or "," in core else [core]
     if len(parts) > 2 or (len(parts) == 2 and (len(core) > 20 or "、" in core or min(map(len, parts)) < 4
                                                or core[0].isdigit() or _PROSE.search(core))):
         return False
