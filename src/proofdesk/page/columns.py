@@ -308,6 +308,10 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     # b (line p + j): such a column links to the row before a.
     skipped = [sorted({(c, where[b][c]) for b in range(npat) for c in patterns[b] if c not in where[a]})
                for a in range(npat)]
+    # Per row a and the row r before it: the skipped columns r holds, as
+    # (place in skips, column's place in r, j).
+    relinked = [[tuple((c * kmax + j, where[r][c], j) for c, j in skipped[a] if c in where[r]) for r in range(npat)]
+                for a in range(npat)]
     # memo[x][d]: continuity of line x into line x + d (None until asked).
     span = 3 * kmax + 1
     memo: list[list[float | None]] = [[None] * span for _ in range(n)]
@@ -350,18 +354,17 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
                 continue
             gaps = none
             r = back[q][a]
-            if r >= 0 and skipped[a]:
+            if r >= 0 and relinked[a][r]:
                 gaps = none[:]
                 q2 = q - plen[r]
-                wr = where[r]
-                for c, j in skipped[a]:
-                    if c in wr and j < reach:
-                        x = q2 + wr[c]
+                for m, i, j in relinked[a][r]:
+                    if j < reach:
+                        x = q2 + i
                         row = memo[x]
                         v = row[p + j - x]
                         if v is None:
                             v = row[p + j - x] = score(x, p + j)
-                        gaps[c * kmax + j] = v
+                        gaps[m] = v
             bases[a] = base
             skips[a] = gaps
         step(bases, skips, window, best_p, back_p, n - p)
