@@ -59,3 +59,14 @@ def test_paragraphs_come_back_whole_and_the_noise_goes():
 def test_rejecting_everything_gives_the_raw_page():
     raw = page()
     assert analyze(raw).cleaned([]).text == raw
+
+
+def test_a_line_with_an_acronym_is_text_not_noise():
+    from proofdesk.page.reflow import is_noise
+
+    # Lines of the tesseract pages: Latin-heavy, and text all the same.
+    for line in ("制LIBS(TSMM-LIBS)”技术方案，实", "AIFS-DOP不以ERA5等再分析资料作为训练目标"):
+        assert not is_noise(line), line
+    # A photo's speckle stays noise: stray letters and symbols around a character.
+    for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee"):
+        assert is_noise(line), line

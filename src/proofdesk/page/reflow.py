@@ -363,6 +363,7 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GAP3 = re.compile(r"\S\s{3,}\S")
 _GAP2 = re.compile(r"\S\s{2,}\S")
 _LATIN = re.compile(r"[A-Za-z]")
+_ACRONYM = re.compile(r"[A-Z]{3,}")
 _FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _SYMBOL = re.compile(r"[@】【|_~=<>]")
 _WHITE = re.compile(r"\s")
@@ -419,8 +420,11 @@ def _noise(text: str, alone: bool, spaced: bool) -> bool:
             return True  # specks with wide gaps ("色  oo  委 全")
     if cjk >= len(vis) * 0.5 or alone:
         return False
-    if cjk < len(vis) * 0.3 and _LATIN.search(vis) and (cjk or _FULL_PUNCT.search(vis)):
-        return True  # "2 oo。 2。 人", "时 eedeo": stray letters around a stray character
+    if cjk < len(vis) * 0.3 and _LATIN.search(vis) and (cjk or _FULL_PUNCT.search(vis)) \
+            and not (_ACRONYM.search(vis) and not _SYMBOL.search(vis)):
+        # "2 oo。 2。 人", "时 eedeo": stray letters around a stray character
+        # (an acronym is text: 制LIBS(TSMM-LIBS)”技术方案，实).
+        return True
     return bool(_SYMBOL.search(vis)) or bool(_GAP2.search(text)) or len(vis) <= 3
 
 
