@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from proofdesk.detect.context import PageContext
-from proofdesk.findings import Finding
+from proofdesk.findings import Finding, FindingKind
 from proofdesk.page.blocks import Block
 
 
@@ -13,7 +13,10 @@ def run_detectors(raw: str, *, one_per_line: bool = False) -> tuple[list[Block],
     from proofdesk.page.reading import paragraph_blocks, read_blocks
 
     blocks, findings = (paragraph_blocks(raw), []) if one_per_line else read_blocks(raw)
-    ctx = PageContext(raw, blocks)
+    # The raw lines of a region a reading-order fix rewrites are not looked at
+    # (_outside_rewrites says why); they follow the blocks above the region.
+    start = min((f.start for f in findings if f.kind is FindingKind.ORDER), default=None)
+    ctx = PageContext(raw, blocks if start is None else [b for b in blocks if b.end <= start])
     for step in (duplicates, continuation, markers, characters, vocabulary, punctuation, layout):
         findings.extend(step.detect(ctx))
     findings = _outside_rewrites(findings)
@@ -26,8 +29,6 @@ def _outside_rewrites(findings: list[Finding]) -> list[Finding]:
     reading-order fix rewrites: there the lines of several columns alternate,
     so a join of two neighbours is wrong by construction, and the fixes that
     hold within a paragraph come with the rewrite. One decision per region."""
-    from proofdesk.findings import FindingKind
-
     regions = [(f.start, f.end) for f in findings if f.kind is FindingKind.ORDER]
     if not regions:
         return findings

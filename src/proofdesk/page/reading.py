@@ -183,14 +183,19 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
     )
 
 
+_VISIBLE = re.compile(r"\S")
 # The kinds of fixes a reading-order rewrite carries.
 CARRIED = frozenset({FindingKind.CHAR, FindingKind.PUNCT, FindingKind.SPACE, FindingKind.JUMP})
 
 
 def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
                    head: list[list[Line]] = ()) -> Finding:
-    start = min(ln.start for ln in region)
-    end = max(ln.end for ln in region)
+    # Every line below the headings is the region's or a photo's noise: the
+    # rewrite spans them all, so no noise line stays behind at its edges.
+    head_end = max((ln.end for g in head for ln in g), default=0)
+    first = _VISIBLE.search(raw, head_end)
+    start = min(min(ln.start for ln in region), first.start() if first else len(raw))
+    end = max(max(ln.end for ln in region), len(raw.rstrip()))
     from proofdesk.detect import run_detectors
     from proofdesk.fixes import apply_fixes
 
