@@ -179,3 +179,12 @@ def test_a_headline_that_restates_the_lead_is_kept():
     a = analyze("\n".join(page) + "\n")
     assert not a.of_kind(FindingKind.DUPLICATE)
     assert lines(a.cleaned().text)[0] == title
+
+
+def test_an_ordinal_cut_from_its_number_is_joined():
+    first = "该片采用油画逐帧动画技术，直观感受火星荒原环境，体验人类探索精神。该片获得第"
+    rest = "18届中美电影节“金天使奖”最佳微电影一等奖。"
+    cap = "5月12日，技术人员在实验室调试仪器。"
+    assert lines(clean_text(f"{HEAD}\n\n{first}\n\n{cap}\n\n{rest}\n\n{P2}\n")) == [HEAD, first + rest, cap, P2]
+    # Without a photo between them: a paragraph may open with a number, but not after 第.
+    assert lines(clean_text(f"{HEAD}\n\n{first}\n\n{rest}\n\n{P2}\n")) == [HEAD, first + rest, P2]

@@ -131,8 +131,8 @@ def _hard_cut(text_a: str, text_b: str) -> bool:
         s, e = best_route(tail)[1][-1]
         if tail[s:e] == last or tail[s:e] in _FUNCTION_END2:
             return True
-    # A number or date split across the break: 2026年6月 | 11日
-    return bool(re.search(r"\d[年月.]?$", text_a) and re.match(r"\d", text_b))
+    # A number or date split across the break: 2026年6月 | 11日; an ordinal: 获得第 | 18届
+    return bool((re.search(r"\d[年月.]?$", text_a) or text_a.endswith("第")) and re.match(r"[\d一二三四五六七八九十]", text_b))
 
 
 _ADVERBS = ("此外", "同时", "目前", "如今", "为此", "对此", "据悉", "据了解", "另外", "其中", "然而", "但是",
