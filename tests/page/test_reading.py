@@ -186,7 +186,8 @@ def test_no_line_of_a_paragraph_is_taken_for_a_photos_noise(shared, data):
     lines = wrap_column(paras[:5], 16, indent="")
     at = data.draw(st.integers(1, len(lines) - 1))
     photo = data.draw(st.lists(st.sampled_from(PHOTO), min_size=1, max_size=5))
-    page = lines[:at] + photo + lines[at:]
+    gaps = data.draw(st.sampled_from([([], []), ([""], []), ([], [""]), ([""], [""])]))  # blank lines around it
+    page = lines[:at] + gaps[0] + photo + gaps[1] + lines[at:]
     out = analyze("\n".join(page) + "\n").cleaned().text
     rest = iter(re.sub(r"\s+", "", out))
     for p in paras[:5]:

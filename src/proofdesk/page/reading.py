@@ -94,14 +94,18 @@ def _noise_flags(lines: list[Line]) -> list[bool]:
     """Which lines OCR read from a photo: noise by their own looks, and the
     short scraps among such lines (全, 和@, 晤ee 办 四 in a photo's speckle).
     A scrap of plain Chinese needs noise on both sides: with noise on one side
-    only it may be a paragraph's last line (…数据保险市 / 场将) the photo follows."""
+    only it may be a paragraph's last line (…数据保险市 / 场将) the photo follows.
+    A blank line above a scrap of one or two characters counts as noise there:
+    a paragraph's last line has its paragraph right above it, and a heading is
+    longer."""
     flags = [is_noise(ln.text) for ln in lines]
     if not any(flags):
         return flags
     n = len(lines)
     before, after = [False] * n, [False] * n
     for k in range(1, n):
-        before[k] = flags[k - 1] or (before[k - 1] and _scrap(lines[k - 1].text))
+        before[k] = (flags[k - 1] or (before[k - 1] and _scrap(lines[k - 1].text))
+                     or (lines[k - 1].run != lines[k].run and line_width(lines[k].text) <= 2))
     for k in range(n - 2, -1, -1):
         after[k] = flags[k + 1] or (after[k + 1] and _scrap(lines[k + 1].text))
     for k in range(n):
