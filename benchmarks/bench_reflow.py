@@ -164,9 +164,12 @@ def main() -> None:
             t_an, t_jb = paired(analyze, jieba.lcut, text)
             print(f"analysis of {name} (4 interleaved columns, {len(text)} chars): {t_an * 1000:.1f} ms; "
                   f"jieba.lcut: {t_jb * 1000:.1f} ms; ratio {t_an / t_jb:.2f}")
-    from proofdesk.page import columns
+    try:
+        from proofdesk.page import rows
+    except ImportError:  # older versions kept the row search in columns
+        from proofdesk.page import columns as rows
 
-    step = getattr(columns, "_row_step", None)  # the versions that write the loop out
+    step = getattr(rows, "_row_step", None)  # the versions that write the loop out
     if hasattr(step, "cache_clear"):
         step.cache_clear()
         t = time.perf_counter()

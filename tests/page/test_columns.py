@@ -87,7 +87,7 @@ def test_a_full_line_ending_a_clause_runs_on():
 
 def _plain_step(kmax, bases, skips, window, room):
     """The row step as a plain scan: what _row_step writes out and compiles."""
-    from proofdesk.page.columns import _cost, _patterns
+    from proofdesk.page.rows import _cost, _patterns
 
     patterns = _patterns(kmax)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
@@ -114,7 +114,7 @@ def _plain_step(kmax, bases, skips, window, room):
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_the_compiled_row_step_is_the_plain_scan(data):
-    from proofdesk.page.columns import _patterns, _row_step
+    from proofdesk.page.rows import _patterns, _row_step
 
     kmax = data.draw(st.integers(1, 6))
     npat = len(_patterns(kmax))
