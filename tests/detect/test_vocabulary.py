@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofdesk.analysis import analyze
-from proofdesk.detect.vocabulary import CONFIDENCE, Vocabulary, correct_text
+from proofdesk.detect.vocabulary import CONFIDENCE, Vocabulary, fixes_in
 from proofdesk.findings import FindingKind
 
 # Characters that OCR could read in place of one of 厄立特里亚's; none makes a
@@ -20,6 +20,14 @@ def _articles(shared) -> list[str]:
     for p in sorted((shared / "corpus" / "articles").glob("*.txt")):
         out += [ln.strip() for ln in p.read_text("utf-8").splitlines() if ln.strip()]
     return out
+
+
+def correct_text(text: str) -> str:
+    """text with every vocabulary fix applied (the terms counted over the whole text)."""
+    rows = [list(ln) for ln in text.split("\n")]
+    for k, i, _old, new, _term in fixes_in(text.split("\n")):
+        rows[k][i] = new
+    return "\n".join("".join(r) for r in rows)
 
 
 def _vocabulary_findings(analysis):

@@ -325,25 +325,3 @@ def detect(ctx: PageContext) -> list[Finding]:
         para = ctx.joined(chain)
         out += _unbalanced(para, "".join(_quotes_fixed(ctx.text_of(blk.index)) for blk in chain))
     return out
-
-
-def normalize_text(text: str) -> str:
-    """text with every punctuation, quote and space fix applied (for rebuilt text).
-
-    A reading-order fix rewrites its whole region, so fixes proposed on the raw
-    lines there could never apply; the rebuilt paragraphs carry them instead.
-    """
-    punct = punctuation_fixes(text)
-    quotes = quote_fixes(text)
-    drop = {i for a, b in space_fixes(text) for i in range(a, b)}
-    out, i = [], 0
-    while i < len(text):
-        if i in punct:
-            n, rep = punct[i]
-            out.append(rep)
-            i += n
-            continue
-        if i not in drop:
-            out.append(quotes.get(i, text[i]))
-        i += 1
-    return "".join(out)

@@ -100,9 +100,6 @@ class Vocabulary:
             mask[k:k + 3 * len(grams):3] = bytes(map(frequent.__contains__, grams))
         self._mask = (int.from_bytes(mask, "little") | chinese << 1).to_bytes(len(text), "little")
 
-    def is_frequent(self, gram: str) -> bool:
-        return gram in self._frequent
-
     def candidates(self) -> list[tuple[int, str, int]]:
         """(index, the term's character, its place in the changed 3-gram) where
         the three 3-grams holding the character are rare, a repeated gram
@@ -301,17 +298,3 @@ def detect(ctx: PageContext) -> list[Finding]:
             details=(("from", old), ("to", new), ("term", term)),
         ))
     return out
-
-
-def correct_text(text: str) -> str:
-    """text with every vocabulary fix applied (for text a reading-order fix rebuilds).
-
-    The repeated terms are counted in text itself, so pass the whole page."""
-    lines = text.split("\n")
-    fixes = fixes_in(lines)
-    if not fixes:
-        return text
-    rows = [list(ln) for ln in lines]
-    for k, i, _old, new, _term in fixes:
-        rows[k][i] = new
-    return "\n".join("".join(r) for r in rows)
