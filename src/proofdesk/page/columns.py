@@ -56,7 +56,7 @@ def _period(seq: list[Line], width: float) -> int:
         samples += 1
         for k in range(1, KMAX + 1):
             sums[k] += score(i, i + k)
-    if max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples):
+    if _one_column(sums, samples):
         return 1
     # The largest step that scores closer to the best step than to the
     # typical one: a page with four columns under two has peaks at 2 and 4.
@@ -64,6 +64,12 @@ def _period(seq: list[Line], width: float) -> int:
     # followed by paragraph starts, but far below a peak.)
     best, typical = max(sums[2:]), sorted(sums[1:])[KMAX // 2]
     return max(k for k in range(2, KMAX + 1) if sums[k] >= (best + typical) / 2)
+
+
+def _one_column(sums: list[float], samples: int) -> bool:
+    """Lines two or more apart (sums[k], summed continuity over the samples)
+    continue each other no clearly better than neighbours (sums[1]) do."""
+    return max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples)
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,8 @@ def _is_aside(text: str, width: float) -> bool:
 
 
 def _sampled_single_column(lines: list[Line], width: float) -> bool:
-    """_looks_single_column on a long page without classifying every line first:
-    about 60 runs of KMAX + 1 flow lines, taken at even steps through the page."""
+    """_period's one-column test on a long page without classifying every line
+    first: about 60 runs of KMAX + 1 flow lines, taken at even steps through the page."""
     sums = [0.0] * (KMAX + 1)
     samples = 0
     step = max(1, len(lines) // 60)
@@ -141,7 +147,7 @@ def _sampled_single_column(lines: list[Line], width: float) -> bool:
         samples += 1
         for k in range(1, KMAX + 1):
             sums[k] += continuity(run[0], run[k], width)
-    return samples >= 30 and max(sums[2:]) < sums[1] + max(1.0, 0.05 * samples)
+    return samples >= 30 and _one_column(sums, samples)
 
 
 # From this many lines on, a sample decides a page is one column before every

@@ -16,7 +16,7 @@ PAIR_LIFT = 8.0
 
 
 # Log-likelihood ratios, true successor against any other line one to five
-# lines down, measured on 30 tesseract pages interleaved line by line
+# lines down, measured on 40 tesseract pages interleaved line by line
 # (tests/ocr/ocr_pages.py --interleave, seeds 100-139; 1,841 true and 7,689
 # false pairs). "Short" is a line narrower than the column: an indented
 # first line (OCR drops the indent) or a paragraph's last line.
@@ -29,36 +29,27 @@ MID = {("across", True): 4.1, ("across", False): 2.3, ("spans", True): 2.0, ("sp
 def continuity(a: Line, b: Line, width: float, pairs: set[str] | None = None) -> float:
     """How well b continues a in the same column, as a log-likelihood ratio
     (about 0 when the evidence says nothing, negative against)."""
-    if ends_sentence(a.text):
-        # After a finished sentence the column goes on with a new paragraph:
-        # an opening quote or an indented (short) line.
-        # (A short line that ends a sentence is a paragraph's last line instead.)
-        indented = line_width(b.text) <= width - 1.4 and not ends_sentence(b.text)
-        return AFTER_END[b.text[0] in OPENERS, indented]
-    from proofdesk.words import spans_word, word_across
-
-    # The dictionary look-up first: jieba's segmentation only where some word spans.
-    if not spans_word(a.text, b.text):
-        word = "none"
-    else:
-        word = "across" if word_across(a.text, b.text) else "spans"
-    score = MID[word, pairs is not None and a.text[-1] + b.text[0] in pairs]
-    # A short line mid-sentence is rarely the next line: it starts a
-    # paragraph (indented) or is a heading.
-    if line_width(b.text) <= width - 1.4:
-        score -= 0.4
-    # Nor is one that opens a quotation: in the corpus articles set in columns
-    # of 14-20 ems, 0.8% of the lines that go on with a sentence open with “
-    # against 1.8% of all lines. (On the tesseract pages the two rates hardly
-    # differ, so the table above leaves quotes out.)
-    return score - 0.8 if b.text[0] == "“" else score
+    return scorer([a, b], width, pairs)(0, 1)
 
 
 def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
-    """score(x, y) == continuity(seq[x], seq[y], width, pairs), for searches
-    that ask about many junctions of the same lines: what continuity learns
-    from each line alone (its end, width, first characters, the ends of
-    words its last characters start) is found once per line, when first asked."""
+    """score(x, y): how well line y continues line x of seq in the same column.
+
+    After a finished sentence the column goes on with a new paragraph: an
+    opening quote or an indented (short) line; a short line that ends a
+    sentence is a paragraph's last line instead (AFTER_END). Mid-sentence
+    (MID): a dictionary word across the junction (jieba's segmentation only
+    where some word spans), a pair that is a page term. A short line
+    mid-sentence is rarely the next line: it starts a paragraph (indented) or
+    is a heading. Nor is one that opens a quotation: in the corpus articles set
+    in columns of 14-20 ems, 0.8% of the lines that go on with a sentence open
+    with “ against 1.8% of all lines (on the tesseract pages the two rates
+    hardly differ, so the tables leave quotes out).
+
+    What score learns from each line alone (its end, width, first
+    characters, the ends of words its last characters start) is found once
+    per line, when first asked: searches ask about many junctions of the
+    same lines."""
     from proofdesk.words import best_route, dictionary, is_word
 
     table = dictionary()

@@ -442,5 +442,5 @@ def local_widths(lines: list[Line], page_width: float, whole: PageStats | None =
             out[run] = page_width
             continue
         st = whole if whole is not None and len(runs) == 1 else page_stats(members)
-        out[run] = st.width if len(members) >= 4 and st.share_full >= 0.5 and st.width >= page_width * 0.7 else page_width
+        out[run] = st.width if st.share_full >= 0.5 and st.width >= page_width * 0.7 else page_width
     return out
