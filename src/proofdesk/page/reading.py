@@ -71,7 +71,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         head = [lines[i] for i in streams.head]
         hg, hb = _reflow(head, stats.width)
         body = [lines[i] for i in streams.order]
-        bg, bb = group_lines(body, stats.width, across_runs=True)
+        bg, _ = group_lines(body, stats.width, across_runs=True)
         asides = [[lines[i]] for i in streams.asides]
         findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
         region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
@@ -194,14 +194,15 @@ CARRIED = frozenset({FindingKind.CHAR, FindingKind.PUNCT, FindingKind.SPACE, Fin
 
 def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
                    head: list[list[Line]] = ()) -> Finding:
+    from proofdesk.detect import run_detectors  # here: detect imports this module
+    from proofdesk.fixes import apply_fixes
+
     # Every line below the headings is the region's or a photo's noise: the
     # rewrite spans them all, so no noise line stays behind at its edges.
     head_end = max((ln.end for g in head for ln in g), default=0)
     first = _VISIBLE.search(raw, head_end)
     start = min(min(ln.start for ln in region), first.start() if first else len(raw))
     end = max(max(ln.end for ln in region), len(raw.rstrip()))
-    from proofdesk.detect import run_detectors
-    from proofdesk.fixes import apply_fixes
 
     # The rewrite replaces the region whole, so the fixes detectors propose on
     # its raw lines could never apply there. The rebuilt paragraphs are
