@@ -127,3 +127,35 @@ def test_the_compiled_row_step_is_the_plain_scan(data):
     best, back = [None] * npat, [None] * npat
     _row_step(kmax)(bases, skips, window, best, back, room)
     assert (best, back) == _plain_step(kmax, bases, skips, window, room)
+
+
+_PRINTED: list = []
+
+
+def _printed_lines(shared) -> list:
+    if not _PRINTED:  # built once: hypothesis asks for many examples
+        _PRINTED.extend(_lines(_column(_paragraphs(shared))[:3000]))
+    return _PRINTED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_junction_scores_follow_the_dictionary_rules(shared, data):
+    """scorer looks words up itself (fast); it must answer as words.spans_word
+    and words.word_across do, on real printed lines: a line's true next line
+    (words run across) or any other."""
+    from proofdesk.page.junctions import MID, scorer
+    from proofdesk.page.reflow import ends_sentence
+    from proofdesk.words import spans_word, word_across
+
+    lines = _printed_lines(shared)
+    i = data.draw(st.integers(0, len(lines) - 2))
+    a = lines[i]
+    b = lines[i + 1] if data.draw(st.booleans()) else data.draw(st.sampled_from(lines))
+    if ends_sentence(a.text):
+        return
+    width = 18.0
+    word = ("across" if word_across(a.text, b.text) else "spans") if spans_word(a.text, b.text) else "none"
+    expected = MID[word, False] - (0.4 if line_width(b.text) <= width - 1.4 else 0.0) \
+        - (0.8 if b.text[0] == "“" else 0.0)
+    assert scorer([a, b], width)(0, 1) == expected
