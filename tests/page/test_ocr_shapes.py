@@ -3,7 +3,7 @@ indents lost, a byline cut between its names, a blank line inside a sentence,
 a photo read as symbols, and a caption that interrupts a paragraph."""
 from __future__ import annotations
 
-from proofdesk.analysis import analyze
+from proofdesk.analysis import analyze, clean_text
 from proofdesk.findings import FindingKind
 from proofdesk.page.reading import input_shape
 from proofdesk.page.reflow import Shape
@@ -65,8 +65,23 @@ def test_a_line_with_an_acronym_is_text_not_noise():
     from proofdesk.page.reflow import is_noise
 
     # Lines of the tesseract pages: Latin-heavy, and text all the same.
-    for line in ("制LIBS(TSMM-LIBS)”技术方案，实", "AIFS-DOP不以ERA5等再分析资料作为训练目标"):
+    for line in ("制LIBS(TSMM-LIBS)”技术方案，实", "AIFS-DOP不以ERA5等再分析资料作为训练目标",
+                 "00、中证500、中证1000、中证A50",  # codes: Latin beside digits
+                 "种。”", "题。"):  # a paragraph's end, set on its own below a photo
         assert not is_noise(line), line
     # A photo's speckle stays noise: stray letters and symbols around a character.
-    for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee"):
+    for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee", "2oo。2。人", "。", "”ee@了@e”"):
         assert is_noise(line), line
+
+
+def test_a_sentence_end_set_below_a_caption_joins_its_paragraph():
+    # A tesseract page (seed 705): the photo's caption came out between the
+    # column's last line and the end of its sentence, 种。”, which used to go
+    # as noise, joining the paragraph to the next one.
+    raw = ("值得注意的是，部分企业还面临小币种结\n算问题。外汇专家指出，“这些币种汇率\n"
+           "波动剧烈，汇兑损失风险显著高于主流币\n\n图为当地群众在新建成的广场上休闲健身。\n种。”\n\n"
+           "瞄准中小微企业痛点，多家银行建立起专\n项服务机制。小币种避险产品创新，成为\n今年银行的发力焦点。\n")
+    out = clean_text(raw)
+    assert "显著高于主流币种。”\n" in out
+    assert "\n瞄准中小微企业痛点，多家银行" in out
+    assert "图为当地群众在新建成的广场上休闲健身。" in out

@@ -74,3 +74,13 @@ def test_reflow_keeps_every_character_and_every_indented_paragraph_start(paras, 
     if len(lines) >= 10 and sum(ln.indent == 0 for ln in lines) >= len(lines) / 2:
         assert input_shape(raw) is Shape.HARD_WRAPPED
         assert [ln.strip(" \u3000") for ln in cleaned.splitlines() if ln.strip()] == paras
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(HAN, min_size=1, max_size=3), st.sampled_from("。！？"), st.sampled_from(["", "”", "’", "）", "”）"]))
+def test_the_end_of_a_sentence_on_a_line_of_its_own_is_text(chars, mark, closers):
+    # A column's last characters that OCR set apart (below a photo's caption)
+    # are the end of a paragraph, never a photo's speckle.
+    from proofdesk.page.reflow import is_noise
+
+    assert not is_noise(chars + mark + closers)

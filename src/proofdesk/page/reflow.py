@@ -366,6 +366,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _SYMBOL = re.compile(r"[@】【|_~=<>]")
+# Ideographs closing a sentence, with the quotes and brackets it closes.
+_SENTENCE_TAIL = re.compile(r"[\u3400-\u9fff]+[。！？…]+[”’」』）]*")
+# Latin that is a code or an acronym (A50, 5G, LIBS), not stray letters.
+_CODE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]{2,}")
 _WHITE = re.compile(r"\s")
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
 
@@ -413,6 +417,8 @@ def _noise(text: str, alone: bool, spaced: bool) -> bool:
     if not vis:
         return True
     cjk = len(vis) - len(_NOT_CJK.findall(vis))  # few in a line of text
+    if _SENTENCE_TAIL.fullmatch(vis):
+        return False  # the end of a paragraph cut off by a photo (种。”): text, however short
     if spaced:
         if len(vis) <= 4 and _GAP3.search(text):
             return True  # two specks far apart on one line ("1      四")
@@ -421,7 +427,7 @@ def _noise(text: str, alone: bool, spaced: bool) -> bool:
     if cjk >= len(vis) * 0.5 or alone:
         return False
     if cjk < len(vis) * 0.3 and _LATIN.search(vis) and (cjk or _FULL_PUNCT.search(vis)) \
-            and not (_ACRONYM.search(vis) and not _SYMBOL.search(vis)):
+            and not ((_ACRONYM.search(vis) or not _LATIN.search(_CODE.sub("", vis))) and not _SYMBOL.search(vis)):
         # "2 oo。 2。 人", "时 eedeo": stray letters around a stray character
         # (an acronym is text: 制LIBS(TSMM-LIBS)”技术方案，实).
         return True
