@@ -1,34 +1,43 @@
 """The main window: navigator, raw and cleaned panes, findings list, legend.
 
-It holds no proofreading logic: every action is a PageSession call wrapped in a
-QUndoCommand (undo.py), and every text change reaches the cleaned pane through
-adapters.apply_edits. Review and file actions live in the two mixins.
+This module assembles the window: the widgets and their layout, the window
+title, opening a page. It holds no proofreading logic: every action is a
+PageSession call wrapped in a QUndoCommand (undo.py). What the window does is
+in its mixins, one concern each:
+- review_actions.ReviewActions: decide findings, move between them, find/replace;
+- file_actions.FileActions: save, history, import, export, recovery, closing;
+- text_changes.TextChanges: edits between the session and the cleaned pane;
+- pane_marks.PaneMarks: every finding's marks in both panes;
+- selection.FindingSelection: the current finding between the list and the panes;
+- view_actions.ViewActions: zoom, language, help.
 """
 from __future__ import annotations
 
 import dataclasses
 import getpass
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow,
                                QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from proofdesk.findings import FindingKind
 from proofdesk.gui import actions as window_actions
-from proofdesk.gui.adapters import QtOffsets, apply_edits, change_to_edit
 from proofdesk.gui.dialogs import HelpOverlay, QtPrompter
 from proofdesk.gui.file_actions import FileActions
-from proofdesk.gui.findings_model import ID_ROLE, PROPOSAL_COL, FindingsFilter, FindingsModel
-from proofdesk.gui.highlight import FindingHighlighter, Legend, current_selections
+from proofdesk.gui.findings_model import PROPOSAL_COL, FindingsFilter, FindingsModel
+from proofdesk.gui.highlight import FindingHighlighter, Legend
 from proofdesk.gui.navigator import Navigator
+from proofdesk.gui.pane_marks import PaneMarks
 from proofdesk.gui.panes import ScrollSync, TextPane
 from proofdesk.gui.proposal_editor import ProposalDelegate
 from proofdesk.gui.recovery import INTERVAL_MS, RecoveryFiles
 from proofdesk.gui.review_actions import ReviewActions
+from proofdesk.gui.selection import FindingSelection
 from proofdesk.gui.strings import language, tr
-from proofdesk.gui.undo import TypingCommand
-from proofdesk.session import FindingState, Outcome, PageSession, trim_edit
+from proofdesk.gui.text_changes import TextChanges
+from proofdesk.gui.view_actions import ViewActions
+from proofdesk.session import FindingState, PageSession
 from proofdesk.store import PageStatus
 
 
@@ -48,7 +57,8 @@ def app_icon() -> QIcon:
     return icon
 
 
-class MainWindow(ReviewActions, FileActions, QMainWindow):
+class MainWindow(ReviewActions, FileActions, TextChanges, PaneMarks, FindingSelection, ViewActions,
+                 QMainWindow):
     def __init__(self, store, author: str | None = None, prompter=None):
         super().__init__()
         self.store = store
@@ -251,215 +261,6 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
         if first is not None:
             self.select_finding(first)
 
-    # ---- text changes
-    def apply_outcome(self, outcome: Outcome) -> None:
-        """Show an action's result: its edits in the cleaned pane (one edit block), then the marks."""
-        offsets = self.cleaned.offsets
-        full = len(outcome.edits) > 40  # many edits (accept all of a kind): rebuilding is cheaper
-        touched = set()
-        if not full:
-            for e in outcome.edits:
-                a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
-                touched.update(t[2] for t in self.clean_marks._overlapping(a - 1, b + 1) if t[2])
-        for e in sorted(outcome.edits, reverse=True):  # last first: earlier positions stay valid
-            a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
-            self.clean_marks.shift(a, b - a, QtOffsets(e.text).to_qt(len(e.text)))
-        self._applying = True
-        try:
-            apply_edits(self.cleaned.document(), offsets, outcome.edits)
-            self.cleaned.offsets = QtOffsets(outcome.text)
-        finally:
-            self._applying = False
-        if not self._check_in_step():
-            full = True
-        if outcome.lost_typing:
-            self.statusBar().showMessage(tr("typing.lost"), 8000)
-        if full:
-            self.model.update_rows(self.session.rows())
-            self.refresh_highlights()
-        else:
-            self._update_highlights(touched)
-        self._update_title()
-
-    def _typed(self, position: int, removed: int, added: int) -> None:
-        if self._applying or self.session is None:
-            return
-        s = self.session
-        before = s.snapshot()
-        offsets = self.cleaned.offsets
-        e = trim_edit(s.text, change_to_edit(self.cleaned.document(), offsets, position, removed, added))
-        if e is None:
-            return  # a format-only notification, not an edit
-        a, b = offsets.to_qt(e.start), offsets.to_qt(e.end)
-        self.clean_marks.shift(a, b - a, QtOffsets(e.text).to_qt(len(e.text)))
-        outcome = s.type_edit(e.start, min(e.end, len(s.text)), e.text)
-        self.cleaned.offsets = QtOffsets(outcome.text)
-        self._check_in_step()
-        self.undo.push(TypingCommand(s, tr("undo.typing"), self.apply_outcome,
-                                      Outcome(s.text, outcome.edits), before))
-        self._refresh_timer.start()
-        self._update_title()
-
-    def _check_in_step(self) -> bool:
-        """The pane and the session must hold the same text; if Qt reported an odd change, resync."""
-        doc = self.cleaned.document()
-        if doc.characterCount() - 1 != self.cleaned.offsets.to_qt(len(self.session.text)):
-            text = self.cleaned.toPlainText()
-            self.session.set_text(text)
-            self.cleaned.offsets = QtOffsets(text)
-            return False
-        return True
-
-    # ---- highlights and selection
-    @staticmethod
-    def _marked(f) -> bool:
-        # Layout findings touch every paragraph separator: marked only while selected.
-        return f.kind is not FindingKind.LAYOUT
-
-    def refresh_highlights(self) -> None:
-        """Mark every finding in both panes (opening a page, or after many edits)."""
-        s = self.session
-        if s is None:
-            return
-        self._states = {f.id: s.state(f.id) for f in s.findings}
-        self._dropped = set(s.decided.dropped)
-        raw, clean = {}, {}
-        for f in s.findings:
-            if self._marked(f):
-                raw[f.id], clean[f.id] = self._ranges(f, self._states[f.id])
-        self.raw_marks.reset(raw, [])
-        self.clean_marks.reset({k: v for k, v in clean.items() if v is not None}, self._changed_qt())
-        self._show_current()
-
-    def _ranges(self, f, state: FindingState):
-        """(raw marks, cleaned marks or None) of a finding, in document positions."""
-        s = self.session
-        ro, co = self.raw.offsets, self.cleaned.offsets
-        raw = ([(ro.to_qt(a), ro.to_qt(b)) for a, b in s.marks(f.id)], self.raw_marks.fmt(f.kind, state))
-        if state not in (FindingState.OPEN, FindingState.REJECTED):
-            return raw, None  # accepted or edited: the fix shows as changed text instead
-        return raw, ([(co.to_qt(a), co.to_qt(b)) for a, b in s.current_ranges(f.id)],
-                     self.clean_marks.fmt(f.kind, state))
-
-    def _changed_qt(self) -> list[tuple[int, int]]:
-        co = self.cleaned.offsets
-        return [(co.to_qt(a), co.to_qt(b)) for a, b in self.session.changed_ranges()]
-
-    def _update_highlights(self, touched: set[str]) -> None:
-        """After a decision or an undo: re-mark only the findings whose state changed or whose text moved."""
-        s = self.session
-        states = {f.id: s.state(f.id) for f in s.findings}
-        changed = {fid for fid, st in states.items() if self._states.get(fid) is not st}
-        dropped = set(s.decided.dropped)
-        changed_rows = changed | (dropped ^ self._dropped)
-        self._states, self._dropped = states, dropped
-        self.model.update_some(s.rows_for(changed_rows))
-        raw, clean = {}, {}
-        for fid in changed | touched:
-            f = s.finding(fid)
-            if self._marked(f):
-                r, c = self._ranges(f, states[fid])
-                if fid in changed:
-                    raw[fid] = r
-                clean[fid] = c
-        if raw:
-            self.raw_marks.update(raw)
-        self.clean_marks.update(clean, self._changed_qt())
-        self._show_current()
-
-    def _refresh_changed(self) -> None:
-        """After typing: only the changed-text marks move (the highlighter shifts the rest)."""
-        if self.session is not None:
-            self.clean_marks.update({}, self._changed_qt())
-
-    def _show_current(self) -> None:
-        s, fid = self.session, self._current
-        raw_sel, clean_sel = [], []
-        if s is not None and fid is not None:
-            f, state = s.finding(fid), s.state(fid)
-            fmt = self.raw_marks.fmt(f.kind, state, True)
-            raw_sel = current_selections(self.raw, self.raw.offsets, s.marks(fid), fmt)
-            clean_sel = current_selections(self.cleaned, self.cleaned.offsets, s.current_ranges(fid), fmt)
-        self.raw.setExtraSelections(raw_sel)
-        self.cleaned.setExtraSelections(clean_sel)
-
-    def current_finding(self) -> str | None:
-        return self._current
-
-    def _pane_clicked(self, pane, marks, offset: int) -> None:
-        """A click on a highlighted finding in either pane selects it (and scrolls the other pane)."""
-        if self.session is None:
-            return
-        fids = marks.at(pane.offsets.to_qt(offset))
-        if not fids or self._current in fids:
-            return
-        self._clicked_in = pane
-        try:
-            self.select_finding(fids[0])
-        finally:
-            self._clicked_in = None
-
-    def select_finding(self, fid: str | None, focus_list: bool = False) -> None:
-        """Select a finding in the list and scroll both panes to it."""
-        if fid is None or self.session is None:
-            return
-        row = self.model.row_of(fid)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-                self.table.scrollTo(index)
-        self._focus(fid)
-        if focus_list:
-            self.table.setFocus()
-
-    def _row_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self._focus(self.proxy.data(current, ID_ROLE))
-
-    def _focus(self, fid: str) -> None:
-        if fid == self._current and fid is not None:
-            return
-        self._current = fid
-        s = self.session
-        self.sync.enabled = False
-        try:
-            if self._clicked_in is not self.raw:
-                self.raw.reveal(*s.marks(fid)[0])
-            if self._clicked_in is not self.cleaned:  # never select under the proofreader's caret
-                a, b = s.current_ranges(fid)[0]
-                self.cleaned.reveal(a, b)
-        finally:
-            self.sync.enabled = True
-        self._show_current()
-        self.statusBar().showMessage(self._describe(fid), 10000)
-
-    def _describe(self, fid: str) -> str:
-        s = self.session
-        f = s.finding(fid)
-        label = f.kind.label_zh if language() == "zh" else f.kind.label_en
-        text = f"{label}：{f.message(language())}"
-        if f.has_fix or s.state(fid) is FindingState.EDITED:
-            text += f"  →「{s.proposal(fid)[:60]}」"
-        return text + f"  [{tr('state.' + s.state(fid).value)}]"
-
-    def _explain(self, pane, marks: FindingHighlighter, pos: int) -> str:
-        if self.session is None:
-            return ""
-        return "\n\n".join(self._describe(fid) for fid in marks.at(pane.offsets.to_qt(pos))[:3])
-
-    def _raw_to_clean(self, raw_pos: int) -> int:
-        return self.session.to_current(raw_pos) if self.session else raw_pos
-
-    def _clean_to_raw(self, pos: int) -> int:
-        return self.session.to_raw(pos) if self.session else pos
-
-    def _filter_changed(self, *_):
-        # Qt hands str Enums back as plain str.
-        kind, state = self.kind_filter.currentData(), self.state_filter.currentData()
-        self.proxy.set_filter(FindingKind(kind) if kind else None, FindingState(state) if state else None)
-
     # ---- page status
     def set_page_status(self, page_id: int, status: PageStatus) -> None:
         if self.session is not None and self.session.page_id == page_id:
@@ -468,36 +269,9 @@ class MainWindow(ReviewActions, FileActions, QMainWindow):
             self.store.set_status(page_id, status)
         self.navigator.fill(self.store, self.session.page_id if self.session else None)
 
-    # ---- view
-    def on_zoom_in(self):
-        for pane in (self.raw, self.cleaned):
-            pane.zoom(1)
+    # ---- offsets between the panes, for the scroll sync
+    def _raw_to_clean(self, raw_pos: int) -> int:
+        return self.session.to_current(raw_pos) if self.session else raw_pos
 
-    def on_zoom_out(self):
-        for pane in (self.raw, self.cleaned):
-            pane.zoom(-1)
-
-    def on_zoom_reset(self):
-        for pane in (self.raw, self.cleaned):
-            pane.zoom(0)
-
-    def on_help(self):
-        self.help_overlay.toggle()
-
-    def on_lang(self):
-        from proofdesk.gui.strings import set_language
-        set_language("en" if language() == "zh" else "zh")
-        self.action_map = window_actions.build(self)
-        self._fill_status_menu()
-        self.help_overlay.deleteLater()
-        self.help_overlay = HelpOverlay(self, window_actions.help_rows())
-        self._retranslate()
-        self.navigator.fill(self.store, self.session.page_id if self.session else None)
-        if self.session:
-            self.model.update_rows(self.session.rows())
-        self._update_title()
-
-    def resizeEvent(self, ev):  # Qt override
-        super().resizeEvent(ev)
-        if self.help_overlay.isVisible():
-            self.help_overlay.setGeometry(self.rect())
+    def _clean_to_raw(self, pos: int) -> int:
+        return self.session.to_raw(pos) if self.session else pos
