@@ -117,3 +117,65 @@ def test_real_dialogs_answer_and_return(qtbot):
     show_crash(parent, "Traceback ...\nRuntimeError: boom")
     _answer_modal(qtbot, lambda box: isinstance(box, QMessageBox) and box.accept())
     prompter.error("错误", "出错了")
+
+
+NON_BMP = "𠮷𠮷甲乙丙丁\n𠀀戊己庚"  # two UTF-16 units a character before 甲, one more before 戊
+
+
+def _shown_pane(qtbot, text):
+    from proofdesk.gui.panes import TextPane
+    p = TextPane(read_only=True)
+    qtbot.addWidget(p)
+    p.resize(400, 300)
+    p.set_core_text(text)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.fixture
+def pane(qtbot):
+    return _shown_pane(qtbot, NON_BMP)
+
+
+def _point_at(pane, core_offset):
+    """The viewport point of a character's left edge, found through Qt alone."""
+    from PySide6.QtGui import QTextCursor
+    c = QTextCursor(pane.document())
+    c.setPosition(pane.offsets.to_qt(core_offset))
+    rect = pane.cursorRect(c)
+    return rect.center()
+
+
+@pytest.mark.parametrize("offset", [3, 5, 8, 10])
+def test_a_click_and_a_hover_after_non_bmp_characters_report_core_offsets(pane, qtbot, offset):
+    """Positions Qt reports (UTF-16 units) reach the window as str offsets: 乙 is str index 3, Qt position 5."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+    assert pane.offsets.to_qt(offset) > offset  # the test means nothing without a shift
+    point = _point_at(pane, offset)
+    with qtbot.waitSignal(pane.clicked) as clicked:
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
+    assert clicked.args == [offset]
+    asked = []
+    pane.explain = lambda off: asked.append(off) or NON_BMP[off]
+    vp = pane.viewport()
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.ToolTip, point, vp.mapToGlobal(point)))
+    assert asked == [offset] and QToolTip.text() == NON_BMP[offset]
+    QToolTip.hideText()
+
+
+def test_reveal_selects_core_range_and_shows_its_beginning(qtbot):
+    """A region taller than the view (a rebuilt reading order) is shown from its first line."""
+    from proofdesk.gui.adapters import doc_text
+    lines = [f"{'𠮷' if i % 3 == 0 else '甲'}第{i}行文字" for i in range(200)]
+    text = "\n".join(lines)
+    p = _shown_pane(qtbot, text)
+    start = text.index("𠮷第60行")
+    end = text.index("第180行")
+    p.reveal(start, end)
+    assert doc_text(p.textCursor().selectedText()) == text[start:end]
+    caret = p.cursorRect(p.textCursor())
+    assert p.viewport().rect().contains(caret.center())  # the region's first line is in view
+    assert p.first_visible_offset() <= start

@@ -2,7 +2,9 @@
 
 The core counts Python str indices. A QTextDocument counts UTF-16 units and
 turns "\\r\\n", "\\r", U+2028 and U+2029 into one paragraph separator. QtOffsets
-converts between the two for one text; apply_edits turns core Edits into
+converts between the two for one text, one method a direction: to_qt (core
+offset -> document position) and to_py (a position Qt reports, from a click, a
+hover or a contentsChange -> core offset). apply_edits turns core Edits into
 document edits inside one edit block, so an action is one step for the view.
 """
 from __future__ import annotations
@@ -59,7 +61,8 @@ def doc_text(cursor_text: str) -> str:
 
 
 def cursor_for(doc: QTextDocument, offsets: QtOffsets, start: int, end: int) -> QTextCursor:
-    """A cursor selecting core range start..end."""
+    """A cursor selecting core range start..end: the anchor at start, the caret at end (end < start
+    selects backwards)."""
     c = QTextCursor(doc)
     last = doc.characterCount() - 1
     c.setPosition(min(offsets.to_qt(start), last))
@@ -92,7 +95,3 @@ def change_to_edit(doc: QTextDocument, offsets: QtOffsets, position: int, remove
     c.setPosition(min(position, last))
     c.setPosition(min(position + added, last), QTextCursor.KeepAnchor)
     return Edit(start, max(start, end), doc_text(c.selectedText()))
-
-
-def position_at(offsets: QtOffsets, qt_pos: int) -> int:
-    return offsets.to_py(qt_pos)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from proofdesk.gui.adapters import QtOffsets
+from proofdesk.gui.adapters import QtOffsets, cursor_for
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -58,12 +58,13 @@ class TextPane(QPlainTextEdit):
         self.verticalScrollBar().setValue(max(0, line))
 
     def reveal(self, start: int, end: int) -> None:
-        """Select core range start..end and centre it."""
-        c = self.textCursor()
-        last = self.document().characterCount() - 1
-        c.setPosition(min(self.offsets.to_qt(start), last))
-        c.setPosition(min(self.offsets.to_qt(end), last), QTextCursor.KeepAnchor)
-        self.setTextCursor(c)
+        """Select core range start..end and centre its beginning.
+
+        The caret goes to the start (the selection is made backwards): a region
+        longer than the view, such as a rebuilt reading order, shows from where
+        it begins rather than from its last line.
+        """
+        self.setTextCursor(cursor_for(self.document(), self.offsets, end, start))
         self.centerCursor()
 
     def event(self, ev):  # Qt override
