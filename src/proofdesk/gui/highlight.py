@@ -19,14 +19,16 @@ from proofdesk.gui.adapters import QtOffsets, cursor_for
 from proofdesk.gui.strings import language, tr
 from proofdesk.session import FindingState
 
-# Six colour families, as the proofreader sees them.
+# Seven colour families, as the proofreader sees them; the legend names each family's kinds.
 FAMILIES = (
     ("duplicate", (FindingKind.DUPLICATE,), "#f4a6a6"),
     ("continuation", (FindingKind.CONTINUATION, FindingKind.REFLOW), "#9fc5f8"),
     ("caption", (FindingKind.CAPTION,), "#b6e3a8"),
     ("jump", (FindingKind.JUMP,), "#d5b3f0"),
     ("char", (FindingKind.CHAR,), "#ffd966"),
-    ("punct", (FindingKind.PUNCT, FindingKind.SPACE, FindingKind.ORDER, FindingKind.LAYOUT), "#f9cb9c"),
+    ("punct", (FindingKind.PUNCT, FindingKind.SPACE), "#f9cb9c"),
+    # A rebuilt reading order covers a whole page region: a colour of its own, not punctuation's.
+    ("order", (FindingKind.ORDER, FindingKind.LAYOUT), "#a8dcd4"),
 )
 COLOUR = {kind: QColor(colour) for _, kinds, colour in FAMILIES for kind in kinds}
 CHANGED = QColor("#2e7d32")

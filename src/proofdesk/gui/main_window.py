@@ -25,6 +25,7 @@ from proofdesk.findings import FindingKind
 from proofdesk.gui import actions as window_actions
 from proofdesk.gui.dialogs import HelpOverlay, QtPrompter
 from proofdesk.gui.file_actions import FileActions
+from proofdesk.gui.finding_details import FindingDetails
 from proofdesk.gui.findings_model import PROPOSAL_COL, FindingsFilter, FindingsModel
 from proofdesk.gui.highlight import FindingHighlighter, Legend
 from proofdesk.gui.navigator import Navigator
@@ -136,10 +137,10 @@ class MainWindow(ReviewActions, FileActions, TextChanges, PaneMarks, FindingSele
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        header.resizeSection(0, 170)
-        header.resizeSection(PROPOSAL_COL, 260)
+        header.resizeSection(0, 130)
+        header.resizeSection(PROPOSAL_COL, 220)
         header.resizeSection(3, 70)
-        header.resizeSection(4, 130)
+        header.resizeSection(4, 110)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.kind_filter, self.state_filter = QComboBox(), QComboBox()
         self.kind_filter.currentIndexChanged.connect(self._filter_changed)
@@ -155,7 +156,13 @@ class MainWindow(ReviewActions, FileActions, TextChanges, PaneMarks, FindingSele
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addWidget(self.findings_title)
         fl.addLayout(filters)
-        fl.addWidget(self.table)
+        # The list beside the selected finding in full (a long proposal is read there, not in a cell).
+        self.details = FindingDetails()
+        list_and_details = QSplitter(Qt.Horizontal)
+        list_and_details.addWidget(self.table)
+        list_and_details.addWidget(self.details)
+        list_and_details.setSizes([760, 400])
+        fl.addWidget(list_and_details)
 
         self.legend_box = QWidget()
         self.legend_box.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
@@ -169,7 +176,7 @@ class MainWindow(ReviewActions, FileActions, TextChanges, PaneMarks, FindingSele
         tl.addWidget(panes)
         right.addWidget(top)
         right.addWidget(findings_box)
-        right.setSizes([560, 260])
+        right.setSizes([540, 280])
         outer = QSplitter(Qt.Horizontal)
         outer.addWidget(self.navigator)
         outer.addWidget(right)
@@ -203,6 +210,7 @@ class MainWindow(ReviewActions, FileActions, TextChanges, PaneMarks, FindingSele
         self.legend_layout.addWidget(self.legend)
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.columnCount() - 1)
         self.navigator.setHeaderLabel(tr("navigator"))
+        self.details.retranslate(self.session, self._current)
 
     def _fill_status_menu(self) -> None:
         self.status_menu.clear()

@@ -2,8 +2,9 @@
 
 Selecting a finding (from the list, a click on its mark, or a review step)
 selects its row, scrolls both panes to it, marks it over the highlighter's
-colours (ExtraSelections) and describes it in the status bar. The hover
-tooltip of a pane describes the findings under the mouse the same way.
+colours (ExtraSelections), shows it in full beside the list (finding_details)
+and describes it in the status bar. The hover tooltip of a pane describes the
+findings under the mouse the same way.
 """
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ class FindingSelection:
         self.statusBar().showMessage(self._describe(fid), 10000)
 
     def _show_current(self) -> None:
-        """Mark the current finding in both panes, over the highlighter's colours."""
+        """Mark the current finding in both panes, over the highlighter's colours, and show it in full."""
         s, fid = self.session, self._current
         raw_sel, clean_sel = [], []
         if s is not None and fid is not None:
@@ -80,6 +81,7 @@ class FindingSelection:
             clean_sel = current_selections(self.cleaned, self.cleaned.offsets, s.current_ranges(fid), fmt)
         self.raw.setExtraSelections(raw_sel)
         self.cleaned.setExtraSelections(clean_sel)
+        self.details.show_finding(s, fid)
 
     def _describe(self, fid: str) -> str:
         s = self.session

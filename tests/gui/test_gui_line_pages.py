@@ -1,0 +1,93 @@
+"""What a proofreader sees on line-level OCR pages: a line-interleaved page (news-0001) and a
+hard-wrapped one. The selected finding is shown in full beside the list, the panes show where its
+region begins, and a rebuilt reading order reaches the cleaned pane as paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from proofdesk.findings import FindingKind
+from proofdesk.session import FindingState, edit_region
+
+pytestmark = pytest.mark.gui
+
+
+def open_page(make_window, store, name: str, data: bytes):
+    issue = store.create_issue("行级页面")
+    page = store.import_pages(issue.id, [(name, data)])[0]
+    win = make_window(demo=False)
+    win.open_page(page.id)
+    return win
+
+
+def details_text(win) -> str:
+    return win.details.proposal.toPlainText()
+
+
+def in_view(pane, core_offset: int) -> bool:
+    from PySide6.QtGui import QTextCursor
+    c = QTextCursor(pane.document())
+    c.setPosition(pane.offsets.to_qt(core_offset))
+    return pane.viewport().rect().contains(pane.cursorRect(c).center())
+
+
+def test_interleaved_columns_reading_order_is_shown_in_full(make_window, store, shared):
+    from proofdesk.gui.highlight import COLOUR
+    path = shared / "corpus" / "raw" / "news-0001.txt"
+    win = open_page(make_window, store, path.name, path.read_bytes())
+    s = win.session
+    order = next(f for f in s.findings if f.kind is FindingKind.ORDER)
+    assert COLOUR[FindingKind.ORDER] != COLOUR[FindingKind.PUNCT]  # the legend must not call it punctuation
+    win.select_finding(order.id, focus_list=True)
+    # The description and the whole rebuilt text, paragraph by paragraph, beside the list.
+    assert win.details.message.text() == order.message_zh
+    proposal = s.proposal(order.id)
+    assert proposal.count("\n") >= 10 and proposal in details_text(win)
+    assert win.details.proposal_title.text() != win.details.message.text()
+    # Both panes show where the region begins, not its last line.
+    assert in_view(win.raw, order.start)
+    assert in_view(win.cleaned, s.current_ranges(order.id)[0][0])
+    win.on_accept()
+    assert s.state(order.id) is FindingState.ACCEPTED
+    assert win.cleaned.toPlainText() == s.text
+    assert proposal in s.text  # the rebuilt paragraphs, one a line, in the cleaned pane
+    win.select_finding(order.id)
+    assert "已接受" in win.details.title.text()
+    win.on_undo()
+    assert win.cleaned.toPlainText() == s.raw
+    assert "待定" in win.details.title.text()
+
+
+def hard_wrapped(article: str, width: int = 17) -> str:
+    """An article as a tesseract page prints it: one printed line of `width` characters a text line,
+    a blank line between paragraphs."""
+    headline, _, body = article.partition("\n\n")
+    paragraphs = [p for p in body.splitlines() if p.strip()]
+    wrapped = ["\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paragraphs]
+    return headline.strip() + "\n\n" + "\n\n".join(wrapped) + "\n"
+
+
+def test_a_reflow_proposal_reads_as_its_whole_paragraph(make_window, store, shared):
+    article = (shared / "corpus" / "articles" / "news-0004.txt").read_text(encoding="utf-8")
+    win = open_page(make_window, store, "wrapped.txt", hard_wrapped(article).encode("utf-8"))
+    s = win.session
+    reflows = [f for f in s.findings if f.kind is FindingKind.REFLOW and f.has_fix]
+    assert reflows
+    # The proposal covers the joined line breaks only; the paragraph's first and last lines stand
+    # around it, so the proofreader reads the whole joined paragraph.
+    f = next(g for g in reflows if g.start < edit_region(g)[0] and edit_region(g)[1] < g.end)
+    lo, hi = edit_region(f)
+    win.select_finding(f.id)
+    assert details_text(win) == s.raw[min(f.start, lo):lo] + s.proposal(f.id) + s.raw[hi:max(f.end, hi)]
+    assert "\n" not in details_text(win)
+    # A finding without a fix (a jump marker) says so, and shows its text.
+    flag = next(g for g in s.findings if not g.has_fix)
+    win.select_finding(flag.id)
+    assert win.details.proposal_title.text() == "这个问题没有修改建议；请改写或直接编辑校对文本"
+    assert details_text(win) == s.raw[flag.start:flag.end]
+    # The panel follows the language switch.
+    win.select_finding(f.id)
+    win.on_lang()
+    try:
+        assert win.details.message.text() == f.message_en
+    finally:
+        win.on_lang()
