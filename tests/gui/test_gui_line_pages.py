@@ -4,6 +4,7 @@ region begins, and a rebuilt reading order reaches the cleaned pane as paragraph
 from __future__ import annotations
 
 import pytest
+from column_text import wrap_column
 
 from proofdesk.findings import FindingKind
 from proofdesk.session import FindingState, edit_region
@@ -57,12 +58,12 @@ def test_interleaved_columns_reading_order_is_shown_in_full(make_window, store, 
     assert "待定" in win.details.title.text()
 
 
-def hard_wrapped(article: str, width: int = 17) -> str:
-    """An article as a tesseract page prints it: one printed line of `width` characters a text line,
-    a blank line between paragraphs."""
+def hard_wrapped(article: str) -> str:
+    """An article as a tesseract page prints it: one printed line a text line (no indent), a blank
+    line between paragraphs."""
     headline, _, body = article.partition("\n\n")
     paragraphs = [p for p in body.splitlines() if p.strip()]
-    wrapped = ["\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paragraphs]
+    wrapped = ["\n".join(wrap_column([p], indent="")) for p in paragraphs]
     return headline.strip() + "\n\n" + "\n\n".join(wrapped) + "\n"
 
 
@@ -91,3 +92,15 @@ def test_a_reflow_proposal_reads_as_its_whole_paragraph(make_window, store, shar
         assert win.details.message.text() == f.message_en
     finally:
         win.on_lang()
+
+
+def test_the_selected_finding_stands_apart_from_every_finding_colour(window):
+    """On a hard-wrapped page nearly every paragraph carries the line-wrap colour: the selection
+    (the current finding's text) must not look like one more of them, focused or not."""
+    from PySide6.QtGui import QPalette
+
+    from proofdesk.gui.highlight import COLOUR
+    for pane in (window.raw, window.cleaned):
+        for group in (QPalette.Active, QPalette.Inactive):
+            selection = pane.palette().color(group, QPalette.Highlight)
+            assert all(abs(selection.lightness() - c.lightness()) > 80 for c in COLOUR.values())

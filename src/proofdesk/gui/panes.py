@@ -4,12 +4,16 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from proofdesk.gui.adapters import QtOffsets, cursor_for
 
 FONT_FAMILY = "Noto Sans CJK SC"
+# The selected finding's text is selected in both panes. The platform's selection blue is close to the
+# continuation / line-wrap colour, which covers nearly every paragraph of a hard-wrapped OCR page: a dark
+# neutral selection stands apart from all the finding colours (highlight.FAMILIES).
+SELECTION = QColor("#37474f")
 
 
 def text_font(size: float = 12.0) -> QFont:
@@ -31,6 +35,11 @@ class TextPane(QPlainTextEdit):
         self.setFont(text_font())
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.setUndoRedoEnabled(False)  # the window's QUndoStack owns undo
+        palette = self.palette()
+        for group in (QPalette.Active, QPalette.Inactive):
+            palette.setColor(group, QPalette.Highlight, SELECTION)
+            palette.setColor(group, QPalette.HighlightedText, QColor("white"))
+        self.setPalette(palette)
         self.offsets = QtOffsets("")
         self.explain: Callable[[int], str] | None = None  # core offset -> tooltip text
         self.verticalScrollBar().valueChanged.connect(self._emit_scrolled)
