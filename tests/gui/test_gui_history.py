@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from proofdesk.gui.history_dialog import FILLER, HistoryDialog, RowSync, side_text
+from proofdesk.gui.diff_panes import FILLER, RowSync, side_text
+from proofdesk.gui.history_dialog import HistoryDialog
 from proofdesk.session import PageSession
 
 pytestmark = pytest.mark.gui

@@ -149,7 +149,7 @@ def test_history_diff_and_restore(window, qtbot):
     dlg.select_pair(1, 3)
     a, b = window.store.revision_text(pid, 1), window.store.revision_text(pid, 3)
     removed = "".join(ch for ch in a if ch not in b)
-    from proofdesk.gui.history_dialog import side_text
+    from proofdesk.gui.diff_panes import side_text
     assert side_text(dlg.left) == a and side_text(dlg.right) == b
     assert "line-through" in dlg.left.toHtml() or not removed
     dlg.inline.setChecked(True)
