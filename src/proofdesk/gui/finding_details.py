@@ -35,6 +35,7 @@ class FindingDetails(QWidget):
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.proposal_title = QLabel()
+        self.proposal_title.setWordWrap(True)  # a long title must not widen the panel over the list
         # A QTextEdit, not a QPlainTextEdit: it keeps a margin under each paragraph, so a wrapped
         # paragraph does not read as two.
         self.proposal = QTextEdit()
