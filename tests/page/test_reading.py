@@ -217,3 +217,33 @@ def test_the_authors_signature_stays_on_the_last_paragraph(shared):
     page = page[:-1] + ["（下转第二版）"]
     out = [ln for ln in analyze("\n".join(page) + "\n").cleaned().text.splitlines() if ln.strip()]
     assert out[-1] == "（下转第二版）" or not out[-1].startswith(paras[5][:10])
+
+
+# Fixes that only rearrange: accepted alone, each keeps every visible character.
+_REARRANGING = (FindingKind.LAYOUT, FindingKind.REFLOW, FindingKind.CONTINUATION)
+
+
+def test_a_fix_that_only_rearranges_keeps_every_character_when_accepted_alone(shared):
+    # The layout fix of a page whose columns are rebuilt used to replace the
+    # whole region below the title with a line break: accepted on its own
+    # (one row, or "accept all of this kind") it deleted the articles.
+    from proofdesk.fixes import apply_fixes
+
+    def visible(text):
+        return sorted(re.sub(r"\s", "", text))
+
+    pages = [shared / "corpus" / "raw" / f"news-000{k}.txt" for k in (1, 2, 3)]
+    pages.append(shared / "samples" / "seed-page.raw.txt")
+    texts = [p.read_text("utf-8") for p in pages]
+    texts.append(hard_wrap(_article(shared)))
+    for raw in texts:
+        a = analyze(raw)
+        for f in a.findings:
+            if f.kind in _REARRANGING and f.has_fix:
+                assert visible(apply_fixes(raw, [f]).text) == visible(raw), (f.kind, f.message_en)
+        order = a.of_kind(FindingKind.ORDER)
+        # The rewrite carries the look-alike and punctuation fixes: as many
+        # characters come out as go in, less the spaces and jump markers.
+        for f in order:
+            rebuilt = re.sub(r"\s", "", apply_fixes(raw, [f]).text)
+            assert 0 <= len(re.sub(r"\s", "", raw)) - len(rebuilt) <= 12

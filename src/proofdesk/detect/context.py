@@ -11,6 +11,9 @@ from proofdesk.page.blocks import Block
 class PageContext:
     raw: str
     blocks: list[Block]
+    # Where the page these blocks make up ends: the start of the reading-order
+    # rewrite that follows them (None: the end of raw). No fix reaches past it.
+    end: int | None = None
     # Blocks a duplicate fix removes whole (their index).
     removed: set[int] = field(default_factory=set)
     # Removed block index -> the raw range its duplicate fix deletes (block + gap).

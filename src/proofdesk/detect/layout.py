@@ -31,9 +31,11 @@ def detect(ctx: PageContext) -> list[Finding]:
         sep = "\n\n" if starts_article(u, v) else "\n"
         if raw[u.end:gap_end] != sep:
             edits.append(Edit(u.end, gap_end, sep))
-    last = blocks[-1]
-    if raw[last.end:] != "\n":
-        edits.append(Edit(last.end, len(raw), "\n"))
+    # The page ends with one line break; or, where a reading-order rewrite
+    # follows, the last block above it ends its line (the rewrite owns the rest).
+    last, end = blocks[-1], len(raw) if ctx.end is None else ctx.end
+    if raw[last.end:end] != "\n":
+        edits.append(Edit(last.end, end, "\n"))
     if not edits:
         return []
     return [Finding(
