@@ -136,7 +136,7 @@ def _own_kind(b: Block) -> BlockKind:
     return BlockKind.BODY
 
 
-def _one_sentence(text: str) -> bool:
+def one_sentence(text: str) -> bool:
     return ends_complete(text) and not any(c in "。！？" for c in text[:-1])
 
 
@@ -172,7 +172,7 @@ def classify(blocks: list[Block], column_ends: frozenset[int] = frozenset()) -> 
             # "图为…" is one wherever it stands, when it is one sentence.
             if prev is not None and prev.kind.is_body and not ends_complete(prev.text):
                 b.kind = BlockKind.CAPTION
-            elif prev is not None and prev.index in column_ends and len(b.text) <= 60 and _one_sentence(b.text):
+            elif prev is not None and prev.index in column_ends and len(b.text) <= 60 and one_sentence(b.text):
                 b.kind = BlockKind.CAPTION
-            elif PICTURE_START_RE.match(b.text) and len(b.text) <= 80 and _one_sentence(b.text):
+            elif PICTURE_START_RE.match(b.text) and len(b.text) <= 80 and one_sentence(b.text):
                 b.kind = BlockKind.CAPTION

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from proofdesk.page.blocks import Line
-from proofdesk.page.classify import heading_like
+from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
 from proofdesk.page.junctions import TEXT_CHAR, continuity, scorer
 from proofdesk.page.reflow import line_width, stands_alone
 from proofdesk.page.rows import assign_rows
@@ -126,7 +126,16 @@ def _is_aside(text: str, width: float) -> bool:
     m = TEXT_CHAR.search(text)
     if m is None or TEXT_CHAR.search(text, m.end()) is None:
         return True  # a photo's speck read as a character
-    return line_width(text) > width * 1.4 or stands_alone(text)
+    w = line_width(text)
+    return w > width * 1.4 or stands_alone(text) or (w > width and _caption_line(text))
+
+
+def _caption_line(text: str) -> bool:
+    """A photo's caption, set in a smaller face: a line longer than the column's,
+    one sentence that opens as captions do (图为…, 3月5日，…). Left in the flow
+    it reads as the first line of a column that then skips a row (the space
+    under the caption) and comes back, and the columns' lines get mixed there."""
+    return CAPTION_START_RE.match(text) is not None and one_sentence(text)
 
 
 def _sampled_single_column(lines: list[Line], width: float) -> bool:

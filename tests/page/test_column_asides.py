@@ -1,0 +1,53 @@
+"""Lines that belong to no column of an interleaved page: a photo's caption."""
+from __future__ import annotations
+
+import pytest
+
+from proofdesk.page.blocks import split_lines
+from proofdesk.page.columns import find_streams
+from proofdesk.page.reflow import line_width, page_stats
+
+
+def _column(text: str, width: int) -> list[str]:
+    out, cur = [], ""
+    for ch in text:
+        if line_width(cur + ch) > width:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return out + [cur] if cur else out
+
+
+def _articles(shared) -> str:
+    paths = sorted((shared / "corpus" / "articles").glob("*.txt"))[:12]
+    return "".join("".join(p.read_text("utf-8").split("\n")[1:]).replace(" ", "") for p in paths)
+
+
+@pytest.mark.parametrize("caption", ["图为当地群众在新建成的广场上休闲健身。", "6月11日，技术人员在实验室调试新型雷达。"])
+def test_a_caption_under_a_photo_stays_out_of_the_columns(shared, caption):
+    # Three columns; a photo tops the third, and its caption, set in a smaller
+    # face (more characters than a column's line), comes out of a line-level
+    # OCR engine in the row where the caption sits. The third column's text
+    # starts below it. Read into the flow, the caption was that column's first
+    # line, the column seemed to skip a row and come back, and the search
+    # mixed the columns' lines there.
+    text = _articles(shared)
+    width, rows, photo = 16, 40, 12
+    lines = _column(text, width)
+    c1, c2, c3 = lines[:rows], lines[rows:2 * rows], lines[2 * rows:3 * rows - photo]
+    flow = []
+    for r in range(rows):
+        flow += [c1[r], c2[r]]
+        if r == photo - 2:
+            flow.append(caption)
+        elif r >= photo:
+            flow.append(c3[r - photo])
+    page = split_lines("\n".join(flow) + "\n")
+    streams = find_streams(page, page_stats(page).width)
+    assert streams is not None
+    assert [page[i].text for i in streams.asides] == [caption]
+    order = [page[i].text for i in streams.order]
+    truth = c1 + c2 + c3
+    after = dict(zip(truth, truth[1:]))
+    right = sum(after.get(a) == b for a, b in zip(order, order[1:]))
+    assert right >= len(order) - 3, (right, len(order))
