@@ -39,6 +39,16 @@ def test_dashes_and_ranges():
     assert punctuation_fixes("他一一回答了记者的问题") == {}
 
 
+def test_a_dash_read_as_a_hyphen_and_the_character_yi():
+    # How tesseract reads —— on our pages (the gold has —— in each).
+    for text, dash in (("凝结为一句话-一真正的自由", "-一"), ("湿状态-一直烟如", "-一"), ("续深耕一-上海气象", "一-"),
+                       ("全国统一-一上海率先", "-一")):  # 统一 is a word: its 一 stays
+        assert punctuation_fixes(text) == {text.index(dash): (2, "——")}, text
+    # A hyphen between Latin or digits is no dash; nor is one after a word ending in 一.
+    for text in ("型号为T-1的设备", "实现全国统一-标准化管理"):
+        assert punctuation_fixes(text) == {}, text
+
+
 def test_ascii_quotes_pair_with_curly_ones():
     text = '院(以下简称“厄特孔院")举办"喜迎新年"中国歌舞比赛'
     q = quote_fixes(text)

@@ -24,6 +24,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
 from proofdesk.page.classify import inline_credit
+from proofdesk.words import is_word
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CJK_PUNCT = "，。、；：！？“”‘’（）《》【】—…·「」『』"
@@ -33,6 +34,8 @@ _TOUCHED = {BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION}
 _SPACES = " \t\u3000\u00a0"
 # Compiled once: every block of the page is searched with them.
 _DASH_RE = re.compile(r"一一|--+|—(?!—)")
+# A dash whose halves OCR read as a hyphen and the character 一 (节奏-一不被, 深耕一-上海).
+_HYPHEN_DASH_RE = re.compile(r"-一|一-")
 # The two digits are matched, not looked behind at every character (faster);
 # the 一 is at match start + 2.
 _RANGE_RE = re.compile(r"\d\d一(?=\d+[年月日%）)])")
@@ -133,6 +136,16 @@ def punctuation_fixes(text: str, latin_brackets: bool = True) -> dict[int, tuple
         elif m.group() == "—":
             continue
         elif not (_chinese(prev) or _chinese(nxt) or i == 0):
+            continue
+        out[i] = (j - i, "——")
+    for m in _HYPHEN_DASH_RE.finditer(text) if "-" in text else ():
+        i, j = m.start(), m.end()
+        if m.group() == "一-" and i and is_word(text[i - 1] + "一"):
+            # 统一-一上海: the 一 ends a word; the dash is the hyphen and the 一 after it.
+            if text[j:j + 1] != "一":
+                continue
+            i, j = i + 1, j + 1
+        if i in out or not (_chinese(text[i - 1] if i else "") or _chinese(text[j] if j < len(text) else "")):
             continue
         out[i] = (j - i, "——")
     for m in _RANGE_RE.finditer(text) if "一" in text else ():
