@@ -143,3 +143,13 @@ def test_an_opener_closed_by_a_round_bracket_is_a_round_one(shared):
     for path in (shared / "corpus" / "articles").glob("*.txt"):
         for line in path.read_text("utf-8").splitlines():
             assert not [i for i in punctuation_fixes(line) if line[i] in "〈《"], line
+
+
+def test_titles_take_full_width_marks_and_keep_their_spaces():
+    # Titles of tesseract pages; a banner's space is the typesetter's.
+    raw = ("走在前 勇争先\n台风如何“搓”出龙卷?\n金刚石散热:“概念炒作”还是“量产前夜”\n"
+           "本报讯 台风登陆时，除了带来狂风暴雨，其外围螺旋雨带中还可能生成龙卷。\n")
+    out = _fix(raw)
+    assert "台风如何“搓”出龙卷？\n" in out
+    assert "金刚石散热：“概念炒作”还是“量产前夜”\n" in out
+    assert out.startswith("走在前 勇争先\n")

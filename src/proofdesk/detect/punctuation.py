@@ -7,9 +7,9 @@ between a number and its unit (`2024 年`). Chinese typesetting has none of
 these. Latin words, numbers and their own punctuation stay (`APP`, `3.9%`,
 `400MW/800MW`, `1,000`, `10:30`).
 
-Only body paragraphs and captions are touched: banners and credits use spaces
-on purpose (`走在前 勇争先`, `山西日报记者 史晓波 摄`), and so does the credit
-at the end of a caption.
+Spaces are removed from body paragraphs and captions only: banners and
+credits use them on purpose (`走在前 勇争先`, `山西日报记者 史晓波 摄`), and so
+does the credit at the end of a caption. Titles get their marks full-width.
 
 Findings: one PUNCT and one SPACE finding per block (its edits are the single
 replacements), and for quotation marks that do not pair up, a PUNCT finding
@@ -22,7 +22,7 @@ import re
 
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
-from proofdesk.page.blocks import Block, BlockKind
+from proofdesk.page.blocks import HEADINGS, Block, BlockKind
 from proofdesk.page.classify import inline_credit
 from proofdesk.words import is_word
 
@@ -213,7 +213,7 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[in
     return out
 
 
-def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True) -> list[Finding]:
+def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True, spaces: bool = True) -> list[Finding]:
     text = b.text
     credit = inline_credit(text) if b.kind is BlockKind.CAPTION else None
     keep = (credit[0], len(text)) if credit else None
@@ -235,9 +235,9 @@ def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True)
             f"{n} half-width or misread punctuation marks in Chinese text: use full-width ones",
             0.9, tuple(sorted(edits)), details=(("count", str(n)),),
         ))
-    spaces = space_fixes(text, keep)
-    if spaces:
-        edits = tuple(Edit(b.raw_pos(i), b.raw_end(j), "") for i, j in spaces)
+    gaps = space_fixes(text, keep) if spaces else []
+    if gaps:
+        edits = tuple(Edit(b.raw_pos(i), b.raw_end(j), "") for i, j in gaps)
         findings.append(Finding(
             FindingKind.SPACE, tuple(Span(e.start, e.end) for e in edits),
             f"本段有 {len(edits)} 处汉字之间或数字与单位之间的多余空格",
@@ -331,6 +331,11 @@ def detect(ctx: PageContext) -> list[Finding]:
     damaged = any(_HALF_RE.search(b.text) and punctuation_fixes(b.text, latin_brackets=False) for b in touched)
     for b in touched:
         out += _block_findings(b, balance=b.index not in chained, latin_brackets=damaged)
+    # Titles take full-width marks too (台风如何“搓”出龙卷?); their spaces are
+    # the typesetter's (走在前 勇争先), and a title's quotation may run on below it.
+    for b in ctx.blocks:
+        if b.kind in HEADINGS and b.index not in ctx.removed:
+            out += _block_findings(b, balance=False, latin_brackets=damaged, spaces=False)
     for head in sorted(set(nxt) - set(nxt.values())):
         chain = [ctx.blocks[head]]
         while chain[-1].index in nxt:
