@@ -169,7 +169,7 @@ def main() -> None:
     except ImportError:  # older versions kept the row search in columns
         from proofdesk.page import columns as rows
 
-    step = getattr(rows, "_row_step", None)  # the versions that write the loop out
+    step = getattr(rows, "_row_loop", None) or getattr(rows, "_row_step", None)  # the versions that write the loop out
     if hasattr(step, "cache_clear"):
         step.cache_clear()
         t = time.perf_counter()

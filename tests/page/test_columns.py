@@ -85,50 +85,6 @@ def test_a_full_line_ending_a_clause_runs_on():
     assert not decide(c, b, 22).join
 
 
-def _plain_step(kmax, bases, skips, window, room):
-    """The row step as a plain scan: what _row_step writes out and compiles."""
-    from proofdesk.page.rows import _cost, _patterns
-
-    patterns = _patterns(kmax)
-    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
-    best, back = [None] * len(patterns), [None] * len(patterns)
-    for b, pb in enumerate(patterns):
-        if len(pb) > room:
-            continue
-        vals = []
-        for a, pa in enumerate(patterns):
-            v = bases[a] - _cost(pa, pb)
-            for c in pb:
-                if c in where[a]:
-                    v += window[(where[a][c] - len(pa) + kmax) * kmax + where[b][c]]
-            for c in pb:
-                if c not in where[a]:
-                    v += skips[a][c * kmax + where[b][c]]
-            vals.append(v)
-        top = max(vals)
-        best[b] = top - 0.01 * len(pb)
-        back[b] = vals.index(top) if top != float("-inf") else -1
-    return best, back
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.data())
-def test_the_compiled_row_step_is_the_plain_scan(data):
-    from proofdesk.page.rows import _patterns, _row_step
-
-    kmax = data.draw(st.integers(1, 6))
-    npat = len(_patterns(kmax))
-    value = st.floats(-6, 6, allow_nan=False).map(lambda v: round(v, 1))  # rounded: ties happen
-    bases = data.draw(st.lists(st.one_of(value, st.just(float("-inf"))), min_size=npat, max_size=npat))
-    window = data.draw(st.lists(value, min_size=kmax * kmax, max_size=kmax * kmax))
-    skips = data.draw(st.lists(st.lists(value, min_size=kmax * kmax, max_size=kmax * kmax),
-                               min_size=npat, max_size=npat))
-    room = data.draw(st.integers(1, kmax + 1))
-    best, back = [None] * npat, [None] * npat
-    _row_step(kmax)(bases, skips, window, best, back, room)
-    assert (best, back) == _plain_step(kmax, bases, skips, window, room)
-
-
 _PRINTED: list = []
 
 

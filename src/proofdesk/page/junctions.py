@@ -3,6 +3,7 @@ column rebuilding (page/columns.py, page/rows.py) weighs, as log-likelihood
 ratios measured on labelled pages."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -11,6 +12,8 @@ from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
 
 # A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
 TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+# Every two characters of text side by side, overlapping (a look-ahead match is empty).
+_TEXT_PAIR = re.compile(r"(?=([\u3400-\u9fffA-Za-z0-9]{2}))")
 # How much more often than chance a pair must occur to count as a page term.
 PAIR_LIFT = 8.0
 
@@ -26,13 +29,29 @@ MID = {("across", True): 4.1, ("across", False): 2.3, ("spans", True): 2.0, ("sp
        ("none", True): 2.8, ("none", False): -0.55}
 
 
-def continuity(a: Line, b: Line, width: float, pairs: set[str] | None = None) -> float:
+# What a mid-sentence junction scores, MID with the next line's penalties
+# taken off (a short line: 0.4, one opening with “: 0.8), in the order
+# (none, spans, across) x (pair not a term, a term); by (short, opens with “).
+_FINAL = {}
+for _short in (False, True):
+    for _quote in (False, True):
+        _vals = []
+        for _word in ("none", "spans", "across"):
+            for _term in (False, True):
+                _v = MID[_word, _term]
+                if _short:
+                    _v -= 0.4
+                _vals.append(_v - 0.8 if _quote else _v)
+        _FINAL[_short, _quote] = tuple(_vals)
+
+
+def continuity(a: Line, b: Line, width: float, pairs: PagePairs | None = None) -> float:
     """How well b continues a in the same column, as a log-likelihood ratio
     (about 0 when the evidence says nothing, negative against)."""
     return scorer([a, b], width, pairs)(0, 1)
 
 
-def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
+def scorer(seq: list[Line], width: float, pairs: PagePairs | None = None, every_line: bool = False):
     """score(x, y): how well line y continues line x of seq in the same column.
 
     After a finished sentence the column goes on with a new paragraph: an
@@ -46,32 +65,25 @@ def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
     with “ against 1.8% of all lines (on the tesseract pages the two rates
     hardly differ, so the tables leave quotes out).
 
-    What score learns from each line alone (its end, width, first
-    characters, the ends of words its last characters start) is found once
-    per line, when first asked: searches ask about many junctions of the
-    same lines."""
-    from proofdesk.words import best_route, dictionary, is_word
+    What score learns from each line alone (its end, width, first and last
+    characters, the ends of words its last characters start, the route of
+    jieba's segmentation over its first four characters) is found once per
+    line, when first asked (searches ask about many junctions of the same
+    lines), or of every line at once with every_line (a search that asks
+    about all: each step over all lines at a time, which keeps the
+    dictionary's and the caches' look-ups apart, is the faster)."""
+    from proofdesk.words import dictionary
 
     table = dictionary()
+    get, has = table.get, table.__contains__
+    logtotal = _log_total()
     limit = width - 1.4
-    facts: list[tuple | None] = [None] * len(seq)
+    is_term = pairs.is_term if pairs is not None else None
+    facts: list[tuple | None] = _learn([ln.text for ln in seq], limit, has) if every_line else [None] * len(seq)
+    after: list[list[float] | None] = [None] * len(seq)  # route values over a line's first four characters
 
     def learn(i: int) -> tuple:
-        t = seq[i].text
-        ends = ends_sentence(t)
-        short = line_width(t) <= limit
-        tail = t[-3:]
-        facts[i] = f = (
-            ends,
-            # The score after a finished sentence depends on the next line alone.
-            AFTER_END[t[0] in OPENERS, short and not ends],
-            short,
-            t[0] == "“",
-            # spans_word's look-ups: a dictionary entry (word or prefix of one)
-            # that the line's last one to three characters start.
-            tuple(tail[s:] for s in range(len(tail)) if tail[s:] in table),
-            t,
-        )
+        facts[i] = f = _learn([seq[i].text], limit, has)[0]
         return f
 
     def score(x: int, y: int) -> float:
@@ -79,64 +91,130 @@ def scorer(seq: list[Line], width: float, pairs: set[str] | None = None):
         fy = facts[y] or learn(y)
         if fx[0]:
             return fy[1]
-        b = fy[5]
-        head = b[:3]
-        word = "none"
-        for frag in fx[4]:
+        word = 0  # none
+        for frag in fx[2]:
             # spans_word: a word over the junction, using up to three
             # characters of each side (entries hold all their prefixes).
-            for e in range(1, len(head) + 1):
-                f = table.get(frag + head[:e])
+            for head in fy[3]:
+                f = get(frag + head)
                 if f is None:
                     break
                 if f:
-                    word = "spans"
+                    word = 1  # spans
                     break
-            if word != "none":
+            if word:
                 break
-        if word != "none":
+        if word:
             # word_across: jieba's route over four characters a side has a
-            # dictionary word over the junction (its look-ups above passed already).
-            a4, b4 = fx[5][-4:], b[:4]
-            ab, cut = a4 + b4, len(a4)
-            for s, e in best_route(ab)[1]:
-                if s < cut < e and e - s >= 2 and is_word(ab[s:e]):
-                    word = "across"
-                    break
-        val = MID[word, pairs is not None and fx[5][-1] + b[0] in pairs]
-        if fy[2]:
-            val -= 0.4
-        return val - 0.8 if fy[3] else val
+            # dictionary word over the junction. The route right of the
+            # junction depends on the next line alone: found once per line.
+            right = after[y] or _route_values(fy[5], table, logtotal, after, y)
+            if _route_crosses(fx[4], fy[5], right, table, logtotal):
+                word = 2  # across
+        return fy[8][2 * word + (is_term is not None and is_term(fx[6] + fy[7]))]
 
     return score
 
 
-def page_pairs(lines: list[Line], junctions: bool = False) -> set[str]:
-    """Character pairs that stand side by side inside the page's lines more
-    often than their characters' counts make likely (names and terms).
+def _learn(texts: list[str], limit: float, has) -> list[tuple]:
+    """What score needs to know of each line (see scorer)."""
+    ends = list(map(ends_sentence, texts))
+    short = [w <= limit for w in map(line_width, texts)]
+    # spans_word's look-ups: a dictionary entry (word or prefix of one) that
+    # the line's last one to three characters start (none is asked of a line
+    # that ends a sentence).
+    frags = [() if e else tuple(filter(has, (t[-3:], t[-2:], t[-1])[3 - min(3, len(t)):]))
+             for t, e in zip(texts, ends)]
+    return [(e,
+             # The score after a finished sentence depends on the next line alone.
+             AFTER_END[t[0] in OPENERS, s and not e],
+             f,
+             (t[0], t[:2], t[:3])[:len(t)],  # what a word over the junction ends with
+             t[-4:], t[:4],  # word_across's context
+             t[-1], t[0],
+             _FINAL[s, t[0] == "“"])
+            for t, e, s, f in zip(texts, ends, short, frags)]
+
+
+def _log_total() -> float:
+    from proofdesk.words import dictionary
+
+    dictionary()  # loads jieba's dictionary, and its total with it
+    import jieba
+
+    return math.log(jieba.dt.total)
+
+
+# words.best_route's backward pass (jieba's get_DAG and calc), split at the
+# junction: the same sums in the same order, so the same floats and choices.
+def _route_pass(text: str, val: list[float], end: list[int], table: dict, logtotal: float) -> None:
+    """From place len(end) - 1 down to 0: val[k], the best route's
+    log-probability from k to the end of text (val holds the places after),
+    and end[k], where the route's word from k ends."""
+    n = len(text)
+    for k in range(len(end) - 1, -1, -1):
+        best = None
+        i, frag = k, text[k]
+        while i < n:
+            f = table.get(frag)
+            if f is None:
+                break  # no word starts with frag
+            if f:
+                v = math.log(f) - logtotal + val[i + 1]
+                if best is None or v >= best:
+                    best, end[k] = v, i + 1
+            i += 1
+            frag = text[k:i + 1]
+        if best is None:  # no word starts at k: the character alone, with frequency 1
+            best, end[k] = math.log(1) - logtotal + val[k + 1], k + 1
+        val[k] = best
+
+
+def _route_values(text: str, table: dict, logtotal: float, store: list, at: int) -> list[float]:
+    """The best route's log-probability from each place of text to its end (kept in store[at])."""
+    val = [0.0] * (len(text) + 1)
+    _route_pass(text, val, [0] * len(text), table, logtotal)
+    store[at] = val
+    return val
+
+
+def _route_crosses(a: str, b: str, right: list[float], table: dict, logtotal: float) -> bool:
+    """Whether jieba's best route over a + b has a word across a|b (a word of
+    the route longer than one character is always a dictionary word);
+    right: _route_values(b). Only the places in a need working out."""
+    cut = len(a)
+    end = [0] * cut
+    _route_pass(a + b, [0.0] * cut + right, end, table, logtotal)
+    i = 0
+    while i < cut:
+        i = end[i]
+    return i > cut
+
+
+class PagePairs:
+    """The counts that tell which character pairs stand side by side inside
+    the page's lines more often than their characters' counts make likely
+    (names and terms): is_term(pair).
 
     A pair with punctuation, or one of two common characters (文的), says
     nothing about a junction: it would pair with almost anything.
-    With junctions, only the pairs a junction could form (some line's last
-    character, some line's first): the same answer for every junction, at
-    a fraction of the count.
     """
-    # Counted over the lines joined by a character no line holds: the pairs
-    # that straddle two lines hold it and fail the letter test below.
-    joined = "\n".join(ln.text for ln in lines)
-    chars = Counter(joined)
-    seps = chars.pop("\n", 0)
-    total = max(1, len(joined) - seps)
-    if junctions:
-        last = "".join({ln.text[-1] for ln in lines if TEXT_CHAR.match(ln.text[-1])})
-        first = "".join({ln.text[0] for ln in lines if TEXT_CHAR.match(ln.text[0])})
-        if not last or not first:
-            return set()
-        # Every overlapping occurrence of such a pair (a look-ahead match is empty).
-        found = re.findall(f"(?=([{re.escape(last)}][{re.escape(first)}]))", joined)
-        pairs = Counter(found)
-        return {p for p, n in pairs.items() if n * total >= PAIR_LIFT * chars[p[0]] * chars[p[1]]}
-    pairs = Counter(map(str.__add__, joined, joined[1:]))
-    text = {c for c in chars if TEXT_CHAR.match(c)}
-    return {p for p, n in pairs.items()
-            if p[0] in text and p[1] in text and n * total >= PAIR_LIFT * chars[p[0]] * chars[p[1]]}
+
+    def __init__(self, lines: list[Line]) -> None:
+        # Counted over the lines joined by a character no line holds: the
+        # pairs that straddle two lines hold it and are never counted.
+        joined = "\n".join(ln.text for ln in lines)
+        self._chars = Counter(joined)
+        seps = self._chars.pop("\n", 0)
+        self._total = max(1, len(joined) - seps)
+        # Every pair is counted (searches ask about few of them, but a
+        # per-page pattern of the ones they could ask about costs more to compile).
+        self._counts = Counter(_TEXT_PAIR.findall(joined))
+
+    def is_term(self, pair: str) -> bool:
+        n = self._counts.get(pair)
+        return bool(n) and n * self._total >= PAIR_LIFT * self._chars[pair[0]] * self._chars[pair[1]]
+
+
+def page_pairs(lines: list[Line]) -> PagePairs:
+    return PagePairs(lines)

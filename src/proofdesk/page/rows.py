@@ -77,88 +77,21 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     rows has its price (_cost), so the rows change only where continuity
     evidence pays for it. Linear in the number of lines.
     """
-    n = len(seq)
-    neg = float("-inf")
-    patterns = _patterns(kmax)
-    npat = len(patterns)
-    best = [[neg] * npat for _ in range(n + 1)]
-    back = [[-1] * npat for _ in range(n + 1)]
-    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
-    regular = [_regular(pat) for pat in patterns]
-    pairs = page_pairs(seq, junctions=True)
-    plen = [len(pat) for pat in patterns]
-    # The columns some row b holds that row a skipped, with their place j in
-    # b (line p + j): such a column links to the row before a.
-    skipped = [sorted({(c, where[b][c]) for b in range(npat) for c in patterns[b] if c not in where[a]})
-               for a in range(npat)]
-    # Per row a and the row r before it: the skipped columns r holds, as
-    # (place in skips, column's place in r, j).
-    relinked = [[tuple((c * kmax + j, where[r][c], j) for c, j in skipped[a] if c in where[r]) for r in range(npat)]
-                for a in range(npat)]
-    # memo[x][d]: continuity of line x into line x + d (None until asked).
-    span = 3 * kmax + 1
-    memo: list[list[float | None]] = [[None] * span for _ in range(n)]
-    score = scorer(seq, width, pairs)
+    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True))
 
-    # The junctions across p: window[i * kmax + j] links line p - kmax + i to
-    # line p + j (what _row_step's links read).
-    window = [0.0] * (kmax * kmax)
-    none = [0.0] * (kmax * kmax)
-    step = _row_step(kmax)
-    for p in range(n):
-        best_p, back_p = best[p], back[p]
-        if p == 0:
-            for b in range(npat):
-                k = plen[b]
-                if k <= n:
-                    best_p[b] = -0.01 * k - (0.0 if regular[b] else IRREGULAR)
-            continue
-        reach = min(kmax, n - p)
-        for i in range(max(0, kmax - p), kmax):
-            x = p - kmax + i
-            row = memo[x]
-            for j in range(reach):
-                v = row[kmax - i + j]  # line x to line p + j
-                if v is None:
-                    v = row[kmax - i + j] = score(x, p + j)
-                window[i * kmax + j] = v
-        # The rows a that can end right before p, and the links of the columns
-        # each skipped, skips[a][c * kmax + j]: column c's line in the row
-        # before a, on the best path to it (a Viterbi approximation), to line
-        # p + j; 0.0 where that row lacks c too (it adds nothing to a sum).
-        bases = [neg] * npat  # -inf: no row a ends right before p (it never wins)
-        skips = [none] * npat
-        for a in range(npat):
-            q = p - plen[a]
-            if q < 0:
-                continue
-            base = best[q][a]
-            if base == neg:
-                continue
-            gaps = none
-            r = back[q][a]
-            if r >= 0 and relinked[a][r]:
-                gaps = none[:]
-                q2 = q - plen[r]
-                for m, i, j in relinked[a][r]:
-                    if j < reach:
-                        x = q2 + i
-                        row = memo[x]
-                        v = row[p + j - x]
-                        if v is None:
-                            v = row[p + j - x] = score(x, p + j)
-                        gaps[m] = v
-            bases[a] = base
-            skips[a] = gaps
-        step(bases, skips, window, best_p, back_p, n - p)
-    ends = [(best[n - len(pat)][b], b) for b, pat in enumerate(patterns)
-            if n - len(pat) >= 0 and best[n - len(pat)][b] > neg]
+
+def search(n: int, kmax: int, score) -> list[tuple[int, tuple[int, ...]]]:
+    """assign_rows over n lines, with score(x, y) the continuity of line x into line y."""
+    patterns = _patterns(kmax)
+    best, back = tables(n, kmax, score)
+    ends = [(best[n - len(pat) + kmax][b], b) for b, pat in enumerate(patterns)
+            if n - len(pat) >= 0 and best[n - len(pat) + kmax][b] > float("-inf")]
     _, b = max(ends)
     p = n - len(patterns[b])
     rows = []
     while True:
         rows.append((p, patterns[b]))
-        a = back[p][b]
+        a = back[p + kmax][b]
         if a < 0:
             break
         p, b = p - len(patterns[a]), a
@@ -166,50 +99,142 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     return rows
 
 
-@lru_cache(maxsize=None)
-def _row_step(kmax: int):
-    """The inner loop of assign_rows for kmax columns, written out as Python
-    and compiled once per process (about 3 ms for 4 columns, 20 for 6):
-    step(bases, skips, window, best_p, back_p, room) scores every row b
-    (that fits in room lines) after every row a and keeps the best, as a
-    plain scan over a would, but with the prices and link places as
-    constants, which takes a third off the search's time.
+def tables(n: int, kmax: int, score) -> tuple[list[list[float]], list[list[int]]]:
+    """The search's tables: best[p + kmax][b], the best score of a path whose
+    last row b starts at line p, and back[p + kmax][b], the row before it."""
+    neg = float("-inf")
+    patterns = _patterns(kmax)
+    npat = len(patterns)
+    # Every position's tables sit kmax places on (P = p + kmax), behind rows
+    # where no row ends: the search reads the rows before a position without
+    # a test for the page's top (-inf never wins, and -1 links nowhere).
+    best = [[neg] * npat for _ in range(n + 1 + kmax)]
+    back = [[-1] * npat for _ in range(n + 1 + kmax)]
+    # links[d][x + kmax]: score(x, x + d). Every junction up to 2 * kmax - 1
+    # lines apart is read at some place, so all are found at once; the longer
+    # ones (a column's line over a row that skipped it) when first asked.
+    pad = [0.0] * kmax
+    near = 2 * kmax - 1
+    links = [[]] + [pad + [score(x, x + d) for x in range(n - d)] + [0.0] * min(d, n)
+                    for d in range(1, near + 1)]
+    links += [[None] * (n + kmax) for _ in range(near + 1, 3 * kmax)]
 
-    Row b after row a scores bases[a] - price + its links' window values in
-    b's column order + the values of the columns a skipped (skips[a]), in
-    that order: the same sums as the plain scan, so the same floats. The
-    best is the first a with the highest score (max and index keep the
-    first), -1 when no row a ends before p (all bases -inf).
+    def fill(spec, P, room):
+        """The links of the columns a row skipped, to the row before it (see _skips)."""
+        out = []
+        for e in spec:
+            if e is None or e[2] >= room:
+                out.append(0.0)  # no link: adds nothing to a sum
+                continue
+            d, x = e[0], P - e[1]
+            v = links[d][x]
+            if v is None:
+                v = links[d][x] = score(x - kmax, x - kmax + d)
+            out.append(v)
+        return out
+
+    for b, pat in enumerate(patterns):
+        if len(pat) <= n:
+            best[kmax][b] = -0.01 * len(pat) - (0.0 if _regular(pat) else IRREGULAR)
+    if n > 1:
+        _row_loop(kmax)(best, back, links, _skips(kmax), fill, n)
+    return best, back
+
+
+@lru_cache(maxsize=None)
+def _used_skips(kmax: int) -> dict[int, list[int]]:
+    """Per row a, the places m = c * kmax + j of the columns c some row b holds
+    (at its place j) that a skipped: their lines link to the row before a."""
+    patterns = _patterns(kmax)
+    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
+    used: dict[int, set[int]] = {}
+    for a in range(len(patterns)):
+        for b, pb in enumerate(patterns):
+            for c in pb:
+                if c not in where[a]:
+                    used.setdefault(a, set()).add(c * kmax + where[b][c])
+    return {a: sorted(ms) for a, ms in used.items()}
+
+
+@lru_cache(maxsize=None)
+def _skips(kmax: int) -> tuple:
+    """R[a][r]: how to find the links of the columns row a skipped when the
+    row before it is r (r = -1: none), one (distance, lines back from p + kmax,
+    place j in the next row) per place of _used_skips(kmax)[a]; None where r
+    lacks the column too (it links nowhere), and None for all when r holds none."""
+    patterns = _patterns(kmax)
+    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
+    out = []
+    for a, pa in enumerate(patterns):
+        per_r = []
+        for r, pr in enumerate(patterns):
+            spec = []
+            for m in _used_skips(kmax).get(a, ()):
+                c, j = divmod(m, kmax)
+                off = len(pa) + len(pr) - where[r][c] if c in where[r] else 0
+                spec.append((j + off, off, j) if off else None)
+            per_r.append(tuple(spec) if any(spec) else None)
+        out.append(tuple(per_r) + (None,))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _row_loop(kmax: int):
+    """The search's loop over row starts for kmax columns, written out as
+    Python and compiled once per process (about 3 ms for 4 columns, 20 for 6):
+    loop(best, back, links, R, fill, n) scores every row b (that fits in the
+    lines left) after every row a at every p from 1 on, and keeps the best,
+    as a plain scan would, but with the prices, link places and table reads as
+    constants, which takes most of the interpreter's work off the search.
+
+    Row b after row a scores best[a] - price + its links in b's column order
+    + the links of the columns a skipped (fill), in that order: the same sums
+    as the plain scan (tests/page/test_rows.py), so the same floats. The best
+    is the first a with the highest score (max and index keep the first), -1
+    when no row a ends before p (all -inf).
     """
     patterns = _patterns(kmax)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
     plen = [len(pat) for pat in patterns]
     npat = len(patterns)
-    out = ["def step(bases, skips, window, best_p, back_p, room):",
-           "    " + "".join(f"b{a}, " for a in range(npat)) + "= bases",
-           "    " + "".join(f"w{i}, " for i in range(kmax * kmax)) + "= window"]
-    used: set[tuple[int, int]] = set()
-    body = []
+    used = _used_skips(kmax)
+    near = 2 * kmax - 1
+    skippers = sorted({plen[a] for a in used})
+    out = ["def loop(best, back, links, R, fill, n):",
+           "    " + "".join(f"L{d}, " for d in range(1, near + 1)) + f"= links[1:{near + 1}]",
+           "    _, " + "".join(f"R{a}, " for a in used) + "= None, " + "".join(f"R[{a}], " for a in used),
+           f"    for P in range({kmax + 1}, n + {kmax}):",
+           f"        room = n + {kmax} - P",
+           # The rows a that end right before p: a starts at p - len(a).
+           "        " + "".join(f"B{k}, " for k in range(1, kmax + 1)) + "= "
+           + "".join(f"best[P - {k}], " for k in range(1, kmax + 1)),
+           "        _, " + "".join(f"K{k}, " for k in skippers) + "= None, "
+           + "".join(f"back[P - {k}], " for k in skippers),
+           "        " + "".join(f"b{a}, " for a in range(npat)) + "= "
+           + "".join(f"B{plen[a]}[{a}], " for a in range(npat)),
+           "        " + "".join(f"X{i}, " for i in range(kmax)) + "= "
+           + "".join(f"P - {kmax - i}, " for i in range(kmax))]
+    # w{i * kmax + j} links line p - kmax + i to line p + j.
+    out.append("        " + "".join(f"w{i * kmax + j}, " for i in range(kmax) for j in range(kmax)) + "= "
+               + "".join(f"L{kmax - i + j}[X{i}], " for i in range(kmax) for j in range(kmax)))
+    for a, ms in used.items():
+        names = ", ".join(f"s{a}_{m}" for m in ms)
+        out += ["        " + "".join(f"s{a}_{m} = " for m in ms) + "0.0",
+                f"        g = R{a}[K{plen[a]}[{a}]]",
+                "        if g:", f"            {names}, = fill(g, P, room)"]
+    out.append("        BP, KP = best[P], back[P]")
     for b, pb in enumerate(patterns):
-        body += [f"    if {plen[b]} <= room:", "        vals = ["]
+        out += [f"        if {plen[b]} <= room:", "            vals = ["]
         for a, pa in enumerate(patterns):
             terms = [f"b{a} - {_cost(pa, pb)!r}"]
             # The links: column c's line in row a (p - len(a) + its place) to its line in b.
             terms += [f"w{(where[a][c] - plen[a] + kmax) * kmax + where[b][c]}" for c in pb if c in where[a]]
-            for c in pb:
-                if c not in where[a]:
-                    used.add((a, c * kmax + where[b][c]))
-                    terms.append(f"s{a}_{c * kmax + where[b][c]}")
-            body.append(f"            {' + '.join(terms)},")
-        body += ["        ]", "        top = max(vals)",
-                 f"        best_p[{b}] = top - {0.01 * plen[b]!r}",
-                 f"        back_p[{b}] = vals.index(top) if top != NEG else -1"]
-    for a in range(npat):
-        places = sorted(m for x, m in used if x == a)
-        if places:
-            out.append(f"    s{a}_" + f", s{a}_".join(map(str, places))
-                       + ", = " + ", ".join(f"skips[{a}][{m}]" for m in places))
+            terms += [f"s{a}_{c * kmax + where[b][c]}" for c in pb if c not in where[a]]
+            out.append(f"                {' + '.join(terms)},")
+        out += ["            ]", "            top = max(vals)",
+                f"            BP[{b}] = top - {0.01 * plen[b]!r}",
+                f"            KP[{b}] = vals.index(top) if top != NEG else -1"]
     namespace = {"NEG": float("-inf")}
     # Our own code from our own constants, never page text.
-    exec(compile("\n".join(out + body) + "\n", f"<row step {kmax}>", "exec"), namespace)  # noqa: S102
-    return namespace["step"]
+    exec(compile("\n".join(out) + "\n", f"<row loop {kmax}>", "exec"), namespace)  # noqa: S102
+    return namespace["loop"]

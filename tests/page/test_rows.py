@@ -1,0 +1,123 @@
+"""The row search (page/rows.py) and the junction scores' fast paths
+(page/junctions.py) against plain versions of the same rules."""
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofdesk.page.blocks import split_lines
+from proofdesk.page.junctions import (PAIR_LIFT, TEXT_CHAR, _log_total, _route_crosses, _route_values,
+                                      page_pairs)
+from proofdesk.page.rows import IRREGULAR, _cost, _patterns, _regular, tables
+from proofdesk.words import best_route, dictionary
+
+
+def _plain_tables(n, kmax, score):
+    """The row search as a plain scan: at each p, every row b after every row
+    a, in the order the compiled loop must add the same floats in."""
+    neg = float("-inf")
+    patterns = _patterns(kmax)
+    where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
+    best = [[neg] * len(patterns) for _ in range(n + 1)]
+    back = [[-1] * len(patterns) for _ in range(n + 1)]
+    for b, pb in enumerate(patterns):
+        if len(pb) <= n:
+            best[0][b] = -0.01 * len(pb) - (0.0 if _regular(pb) else IRREGULAR)
+    for p in range(1, n):
+        for b, pb in enumerate(patterns):
+            if len(pb) > n - p:
+                continue
+            vals = []
+            for a, pa in enumerate(patterns):
+                q = p - len(pa)
+                if q < 0 or best[q][a] == neg:
+                    vals.append(neg)
+                    continue
+                v = best[q][a] - _cost(pa, pb)
+                for c in pb:  # column c's line in row a to its line in row b
+                    if c in where[a]:
+                        v += score(q + where[a][c], p + where[b][c])
+                r = back[q][a]
+                for c in pb:  # a skipped c: its line in the row before a, if that row has it
+                    if c not in where[a]:
+                        v += score(q - len(patterns[r]) + where[r][c], p + where[b][c]) \
+                            if r >= 0 and c in where[r] else 0.0
+                vals.append(v)
+            top = max(vals)
+            best[p][b] = top - 0.01 * len(pb)
+            back[p][b] = vals.index(top) if top != neg else -1
+    return best, back
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.data())
+def test_the_compiled_row_search_is_the_plain_scan(data):
+    kmax = data.draw(st.integers(1, 5))
+    n = data.draw(st.integers(1, 4 * kmax + 3))
+    value = st.floats(-2, 4.5, allow_nan=False).map(lambda v: round(v, 1))  # rounded: ties happen
+    far = 3 * kmax
+    values = data.draw(st.lists(value, min_size=n * far, max_size=n * far))
+    asked = set()
+
+    def score(x, y):
+        assert 0 <= x < y < n and y - x < far
+        asked.add((x, y))
+        return values[x * far + y - x]
+
+    best, back = tables(n, kmax, score)
+    plain_best, plain_back = _plain_tables(n, kmax, score)
+    assert best[kmax:] == plain_best and back[kmax:] == plain_back
+
+
+def _corpus_lines(shared) -> list[str]:
+    out = []
+    for p in sorted((shared / "corpus" / "articles").glob("*.txt"))[:40]:
+        out += [ln.strip() for ln in p.read_text("utf-8").splitlines() if ln.strip()]
+    return out
+
+
+_TEXT: list = []
+
+
+def _text(shared) -> str:
+    if not _TEXT:
+        _TEXT.append("".join(_corpus_lines(shared)))
+    return _TEXT[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_route_across_a_junction_is_jiebas(shared, data):
+    """_route_crosses answers as words.best_route over both sides does: a word
+    of its route runs across the junction (real text, cut anywhere)."""
+    text = _text(shared)
+    i = data.draw(st.integers(0, len(text) - 9))
+    a = text[i:i + data.draw(st.integers(1, 4))]
+    b = text[i + len(a):i + len(a) + data.draw(st.integers(1, 4))]
+    table, logtotal = dictionary(), _log_total()
+    store = [None]
+    right = _route_values(b, table, logtotal, store, 0)
+    _, spans = best_route(a + b)
+    expected = any(s < len(a) < e for s, e in spans)
+    assert _route_crosses(a, b, right, table, logtotal) == expected
+    assert right[0] == best_route(b)[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_page_pairs_are_the_pairs_that_stand_together_often(shared, data):
+    lines = _corpus_lines(shared)
+    start = data.draw(st.integers(0, len(lines) - 40))
+    page = split_lines("\n".join(lines[start:start + data.draw(st.integers(1, 40))]) + "\n")
+    pairs = page_pairs(page)
+    chars = Counter(c for ln in page for c in ln.text)
+    total = sum(chars.values())
+    counts = Counter(t[k:k + 2] for t in (ln.text for ln in page) for k in range(len(t) - 1))
+    for ln in page:
+        for other in page:
+            p = ln.text[-1] + other.text[0]
+            expected = bool(TEXT_CHAR.match(p[0]) and TEXT_CHAR.match(p[1])) and \
+                counts[p] * total >= PAIR_LIFT * chars[p[0]] * chars[p[1]] and counts[p] > 0
+            assert pairs.is_term(p) == expected
