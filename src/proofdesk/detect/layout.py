@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
-from proofdesk.page.articles import starts_article
+from proofdesk.page.articles import inner_subheads, starts_article
 
 
 def detect(ctx: PageContext) -> list[Finding]:
@@ -18,6 +18,7 @@ def detect(ctx: PageContext) -> list[Finding]:
         return []
     joined_b = {b for _, b in ctx.joins}
     final = [b for b in blocks if b.index not in ctx.removed and b.index not in ctx.moved]
+    inner = inner_subheads(final)
     edits: list[Edit] = []
     if final and final[0].start > 0 and raw[:final[0].start].strip(" \t\r\n\u3000") == "":
         first = final[0]
@@ -28,7 +29,7 @@ def detect(ctx: PageContext) -> list[Finding]:
         if v.index in joined_b:
             continue
         gap_end = blocks[u.index + 1].start if u.index + 1 < len(blocks) else len(raw)
-        sep = "\n\n" if starts_article(u, v) else "\n"
+        sep = "\n\n" if starts_article(u, v, inner) else "\n"
         if raw[u.end:gap_end] != sep:
             edits.append(Edit(u.end, gap_end, sep))
     # The page ends with one line break; or, where a reading-order rewrite

@@ -35,11 +35,45 @@ class Article:
         return not (self.headline or self.paragraphs or self.captions or self.banner or self.subheads)
 
 
-def starts_article(prev: Block | None, b: Block) -> bool:
-    """Does a new article begin at block b (given the block before it)?"""
+def inner_subheads(blocks: list[Block]) -> frozenset[int]:
+    """Indices of the headings that title a section inside an article, not a new one.
+
+    A page whose titles below its first are each one heading standing between
+    paragraphs is one article with subheads (高位推动气象工作深度融入治理大局).
+    Where any title below the first comes as a group (a headline with its
+    kicker or subtitle) or over a byline (本报讯…), the page holds several articles,
+    and every title after body text opens one.
+    """
+    lone: list[int] = []
+    seen_body = False
+    k = 0
+    while k < len(blocks):
+        if not (blocks[k].kind.is_heading or blocks[k].kind is BlockKind.BYLINE):
+            seen_body = seen_body or blocks[k].kind.is_body
+            k += 1
+            continue
+        j = k
+        while j < len(blocks) and (blocks[j].kind.is_heading or blocks[j].kind is BlockKind.BYLINE):
+            j += 1
+        if seen_body:
+            group = blocks[k:j]
+            after = blocks[j].kind if j < len(blocks) else None
+            if len(group) > 1 or group[0].kind is BlockKind.BYLINE or after is BlockKind.BYLINE_BODY:
+                return frozenset()
+            if after is BlockKind.BODY:
+                lone.append(group[0].index)
+        k = j
+    return frozenset(lone)
+
+
+def starts_article(prev: Block | None, b: Block, inner: frozenset[int] = frozenset()) -> bool:
+    """Does a new article begin at block b (given the block before it)?
+    inner: the page's inner_subheads, which never do."""
     if prev is None:
         return True
     if b.kind.is_heading:
+        if b.index in inner:
+            return False
         return not prev.kind.is_heading and prev.kind is not BlockKind.BYLINE
     if b.kind is BlockKind.CAPTION:
         # A photo standing between articles is an item of its own.
@@ -52,11 +86,13 @@ def starts_article(prev: Block | None, b: Block) -> bool:
     return False
 
 
-def group_blocks(blocks: list[Block]) -> list[list[Block]]:
+def group_blocks(blocks: list[Block], inner: frozenset[int] | None = None) -> list[list[Block]]:
+    if inner is None:
+        inner = inner_subheads(blocks)
     groups: list[list[Block]] = []
     prev = None
     for b in blocks:
-        if starts_article(prev, b) or not groups:
+        if starts_article(prev, b, inner) or not groups:
             groups.append([])
         groups[-1].append(b)
         prev = b
@@ -117,7 +153,8 @@ def parse_articles(cleaned: str) -> list[Article]:
         runs: dict[int, list[Block]] = {}
         for b in blocks:
             runs.setdefault(b.run, []).append(b)
-        groups = [g for run in runs.values() for g in group_blocks(run)]  # a heading after body still splits a run
+        inner = inner_subheads(blocks)
+        groups = [g for run in runs.values() for g in group_blocks(run, inner)]  # a heading after body still splits a run
     else:
         groups = group_blocks(blocks)
     return [a for a in (build_article(g) for g in groups) if not a.empty]
