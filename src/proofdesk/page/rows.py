@@ -117,27 +117,13 @@ def tables(n: int, kmax: int, score) -> tuple[list[list[float]], list[list[int]]
     near = 2 * kmax - 1
     links = [[]] + [pad + [score(x, x + d) for x in range(n - d)] + [0.0] * min(d, n)
                     for d in range(1, near + 1)]
-    links += [[None] * (n + kmax) for _ in range(near + 1, 3 * kmax)]
-
-    def fill(spec, P, room):
-        """The links of the columns a row skipped, to the row before it (see _skips)."""
-        out = []
-        for e in spec:
-            if e is None or e[2] >= room:
-                out.append(0.0)  # no link: adds nothing to a sum
-                continue
-            d, x = e[0], P - e[1]
-            v = links[d][x]
-            if v is None:
-                v = links[d][x] = score(x - kmax, x - kmax + d)
-            out.append(v)
-        return out
+    links += [_Far(score, d, kmax, n) for d in range(near + 1, 3 * kmax)]
 
     for b, pat in enumerate(patterns):
         if len(pat) <= n:
             best[kmax][b] = -0.01 * len(pat) - (0.0 if _regular(pat) else IRREGULAR)
     if n > 1:
-        _row_loop(kmax)(best, back, links, _skips(kmax), fill, n)
+        _row_loop(kmax)(best, back, links, _skips(kmax), n)
     return best, back
 
 
@@ -156,39 +142,42 @@ def _used_skips(kmax: int) -> dict[int, list[int]]:
     return {a: sorted(ms) for a, ms in used.items()}
 
 
+class _Far(dict):
+    """score(x, x + d) by x + kmax, found when first asked; 0.0 past the last
+    line (read, never used: no row there fits in the lines left)."""
+
+    def __init__(self, score, d: int, kmax: int, n: int) -> None:
+        super().__init__()
+        self.score, self.d, self.kmax, self.n = score, d, kmax, n
+
+    def __missing__(self, at: int) -> float:
+        x = at - self.kmax
+        v = self[at] = self.score(x, x + self.d) if x + self.d < self.n else 0.0
+        return v
+
+
 @lru_cache(maxsize=None)
-def _skips(kmax: int) -> tuple:
-    """R[a][r]: how to find the links of the columns row a skipped when the
-    row before it is r (r = -1: none), one (distance, lines back from p + kmax,
-    place j in the next row) per place of _used_skips(kmax)[a]; None where r
-    lacks the column too (it links nowhere), and None for all when r holds none."""
+def _skips(kmax: int) -> dict[tuple[int, int], tuple[int, ...]]:
+    """(a, c) -> by the row r before row a (-1: none), how many lines before
+    p + kmax the line of column c (which a skipped) stands in r; 0 where r
+    lacks c too (it links nowhere)."""
     patterns = _patterns(kmax)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
-    out = []
-    for a, pa in enumerate(patterns):
-        per_r = []
-        for r, pr in enumerate(patterns):
-            spec = []
-            for m in _used_skips(kmax).get(a, ()):
-                c, j = divmod(m, kmax)
-                off = len(pa) + len(pr) - where[r][c] if c in where[r] else 0
-                spec.append((j + off, off, j) if off else None)
-            per_r.append(tuple(spec) if any(spec) else None)
-        out.append(tuple(per_r) + (None,))
-    return tuple(out)
+    return {(a, c): tuple(len(pa) + len(pr) - where[r][c] if c in where[r] else 0 for r, pr in enumerate(patterns)) + (0,)
+            for a, pa in enumerate(patterns) for c in {m // kmax for m in _used_skips(kmax).get(a, ())}}
 
 
 @lru_cache(maxsize=None)
 def _row_loop(kmax: int):
     """The search's loop over row starts for kmax columns, written out as
     Python and compiled once per process (about 3 ms for 4 columns, 20 for 6):
-    loop(best, back, links, R, fill, n) scores every row b (that fits in the
+    loop(best, back, links, O, n) scores every row b (that fits in the
     lines left) after every row a at every p from 1 on, and keeps the best,
     as a plain scan would, but with the prices, link places and table reads as
     constants, which takes most of the interpreter's work off the search.
 
     Row b after row a scores best[a] - price + its links in b's column order
-    + the links of the columns a skipped (fill), in that order: the same sums
+    + the links of the columns a skipped (_skips), in that order: the same sums
     as the plain scan (tests/page/test_rows.py), so the same floats. The best
     is the first a with the highest score (max and index keep the first), -1
     when no row a ends before p (all -inf).
@@ -200,9 +189,10 @@ def _row_loop(kmax: int):
     used = _used_skips(kmax)
     near = 2 * kmax - 1
     skippers = sorted({plen[a] for a in used})
-    out = ["def loop(best, back, links, R, fill, n):",
+    skips = sorted(_skips(kmax))
+    out = ["def loop(best, back, links, O, n):",
            "    " + "".join(f"L{d}, " for d in range(1, near + 1)) + f"= links[1:{near + 1}]",
-           "    _, " + "".join(f"R{a}, " for a in used) + "= None, " + "".join(f"R[{a}], " for a in used),
+           "    _, " + "".join(f"O{a}_{c}, " for a, c in skips) + "= None, " + "".join(f"O[{a}, {c}], " for a, c in skips),
            f"    for P in range({kmax + 1}, n + {kmax}):",
            f"        room = n + {kmax} - P",
            # The rows a that end right before p: a starts at p - len(a).
@@ -218,10 +208,14 @@ def _row_loop(kmax: int):
     out.append("        " + "".join(f"w{i * kmax + j}, " for i in range(kmax) for j in range(kmax)) + "= "
                + "".join(f"L{kmax - i + j}[X{i}], " for i in range(kmax) for j in range(kmax)))
     for a, ms in used.items():
-        names = ", ".join(f"s{a}_{m}" for m in ms)
-        out += ["        " + "".join(f"s{a}_{m} = " for m in ms) + "0.0",
-                f"        g = R{a}[K{plen[a]}[{a}]]",
-                "        if g:", f"            {names}, = fill(g, P, room)"]
+        # The links of the columns a skipped: from their lines in the row
+        # before a (o lines back from p + kmax), when it has them, else nothing.
+        out.append(f"        r = K{plen[a]}[{a}]")
+        for c in sorted({m // kmax for m in ms}):
+            js = [m % kmax for m in ms if m // kmax == c]
+            out += [f"        o = O{a}_{c}[r]", "        if o:"]
+            out += [f"            s{a}_{c * kmax + j} = links[o + {j}][P - o]" for j in js]
+            out += ["        else:", "            " + "".join(f"s{a}_{c * kmax + j} = " for j in js) + "0.0"]
     out.append("        BP, KP = best[P], back[P]")
     for b, pb in enumerate(patterns):
         out += [f"        if {plen[b]} <= room:", "            vals = ["]
