@@ -190,15 +190,19 @@ def test_an_ordinal_cut_from_its_number_is_joined():
     assert lines(clean_text(f"{HEAD}\n\n{first}\n\n{rest}\n\n{P2}\n")) == [HEAD, first + rest, P2]
 
 
-def test_a_lone_subhead_inside_an_article_opens_no_new_one():
+def test_a_lone_subhead_or_a_caption_inside_an_article_opens_no_new_one():
     from proofdesk.page.articles import parse_articles
 
     # One article (a tesseract page's): its section titles stand alone between paragraphs.
     raw = ("省部共建结硕果之江气象启新篇\n\n本报记者 简菊芳\n\n" f"{P1}\n\n"
-           "高位推动气象工作深度融入治理大局\n\n" f"{P2}\n\n" "科技创新驱动业务能力整体跃升\n\n"
+           "高位推动气象工作深度融入治理大局\n\n" f"{P2}\n\n" "图为当地群众在新建成的广场上休闲健身。\n\n"
+           "科技创新驱动业务能力整体跃升\n\n"
            "气象部门新建了十二部雷达，预报准确率比五年前提高了三个百分点。\n")
     cleaned = clean_text(raw)
     assert "\n\n" not in cleaned.strip()
     arts = parse_articles(cleaned)
     assert len(arts) == 1
     assert arts[0].subheads == ["高位推动气象工作深度融入治理大局", "科技创新驱动业务能力整体跃升"]
+    # A photo's caption in it is the article's too.
+    assert [c["text"] for c in arts[0].captions] == ["图为当地群众在新建成的广场上休闲健身。"]
+    assert len(arts[0].paragraphs) == 3

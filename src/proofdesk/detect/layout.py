@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
-from proofdesk.page.articles import inner_subheads, starts_article
+from proofdesk.page.articles import one_article_rest, starts_article
 
 
 def detect(ctx: PageContext) -> list[Finding]:
@@ -18,7 +18,7 @@ def detect(ctx: PageContext) -> list[Finding]:
         return []
     joined_b = {b for _, b in ctx.joins}
     final = [b for b in blocks if b.index not in ctx.removed and b.index not in ctx.moved]
-    inner = inner_subheads(final)
+    inner = one_article_rest(final)
     edits: list[Edit] = []
     if final and final[0].start > 0 and raw[:final[0].start].strip(" \t\r\n\u3000") == "":
         first = final[0]

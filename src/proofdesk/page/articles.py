@@ -35,20 +35,23 @@ class Article:
         return not (self.headline or self.paragraphs or self.captions or self.banner or self.subheads)
 
 
-def inner_subheads(blocks: list[Block]) -> frozenset[int]:
-    """Indices of the headings that title a section inside an article, not a new one.
+def one_article_rest(blocks: list[Block]) -> frozenset[int]:
+    """Indices of the blocks that stay in the article before them, where the
+    page is one article: every block after its first paragraph.
 
-    A page whose titles below its first are each one heading standing between
-    paragraphs is one article with subheads (高位推动气象工作深度融入治理大局).
-    Where any title below the first comes as a group (a headline with its
-    kicker or subtitle) or over a byline (本报讯…), the page holds several articles,
-    and every title after body text opens one.
+    A page whose titles below its first each stand alone between paragraphs
+    is one article with subheads (高位推动气象工作深度融入治理大局), and a photo's
+    caption in it belongs to it. Where any title below the first comes as a
+    group (a headline with its kicker or subtitle) or over a byline (本报讯…),
+    the page holds several articles and the roles of blocks decide (empty set).
     """
-    lone: list[int] = []
     seen_body = False
+    rest: list[int] = []
     k = 0
     while k < len(blocks):
         if not (blocks[k].kind.is_heading or blocks[k].kind is BlockKind.BYLINE):
+            if seen_body:
+                rest.append(blocks[k].index)
             seen_body = seen_body or blocks[k].kind.is_body
             k += 1
             continue
@@ -60,20 +63,19 @@ def inner_subheads(blocks: list[Block]) -> frozenset[int]:
             after = blocks[j].kind if j < len(blocks) else None
             if len(group) > 1 or group[0].kind is BlockKind.BYLINE or after is BlockKind.BYLINE_BODY:
                 return frozenset()
-            if after is BlockKind.BODY:
-                lone.append(group[0].index)
+            rest.append(group[0].index)
         k = j
-    return frozenset(lone)
+    return frozenset(rest)
 
 
 def starts_article(prev: Block | None, b: Block, inner: frozenset[int] = frozenset()) -> bool:
     """Does a new article begin at block b (given the block before it)?
-    inner: the page's inner_subheads, which never do."""
+    inner: the page's one_article_rest, which never do."""
     if prev is None:
         return True
+    if b.index in inner:
+        return False
     if b.kind.is_heading:
-        if b.index in inner:
-            return False
         return not prev.kind.is_heading and prev.kind is not BlockKind.BYLINE
     if b.kind is BlockKind.CAPTION:
         # A photo standing between articles is an item of its own.
@@ -88,7 +90,7 @@ def starts_article(prev: Block | None, b: Block, inner: frozenset[int] = frozens
 
 def group_blocks(blocks: list[Block], inner: frozenset[int] | None = None) -> list[list[Block]]:
     if inner is None:
-        inner = inner_subheads(blocks)
+        inner = one_article_rest(blocks)
     groups: list[list[Block]] = []
     prev = None
     for b in blocks:
@@ -153,7 +155,7 @@ def parse_articles(cleaned: str) -> list[Article]:
         runs: dict[int, list[Block]] = {}
         for b in blocks:
             runs.setdefault(b.run, []).append(b)
-        inner = inner_subheads(blocks)
+        inner = one_article_rest(blocks)
         groups = [g for run in runs.values() for g in group_blocks(run, inner)]  # a heading after body still splits a run
     else:
         groups = group_blocks(blocks)
