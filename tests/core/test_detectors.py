@@ -206,3 +206,9 @@ def test_a_lone_subhead_or_a_caption_inside_an_article_opens_no_new_one():
     # A photo's caption in it is the article's too.
     assert [c["text"] for c in arts[0].captions] == ["图为当地群众在新建成的广场上休闲健身。"]
     assert len(arts[0].paragraphs) == 3
+
+
+def test_ai_read_with_a_small_l_is_corrected_and_latin_words_stay():
+    # Lines of the tesseract pages: OCR reads the capital I of AI as a small l.
+    raw = "如今Al算力持续增长，利用Al生成的内容增多，人工智能（Al）技术。其Alpha模型也已发布。"
+    assert clean_text(raw).strip() == "如今AI算力持续增长，利用AI生成的内容增多，人工智能（AI）技术。其Alpha模型也已发布。"

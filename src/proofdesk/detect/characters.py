@@ -34,6 +34,9 @@ _PAIR_RE = re.compile("[" + "".join(PAIRS) + "]")
 # Latin letters inside numbers: 2O24年, l2月.
 _DIGIT_RE = re.compile(r"(?<=\d)[OolI](?![A-Za-z])|[Oo](?=\d{2,})|[lI](?=\d[年月日号])")
 _DIGIT_MAP = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# AI with its capital I read as a small l: no word of Chinese news writes Al alone
+# (aluminium comes with a number, Al2O3; Alpha is a longer word).
+_AI_RE = re.compile(r"(?<![A-Za-z0-9])Al(?![A-Za-z0-9])")
 # Context rules for confusions a word list alone cannot settle.
 RULES = (
     # a direction after a place is an entrance (入口), never a population (人口)
@@ -199,6 +202,9 @@ def detect(ctx: PageContext) -> list[Finding]:
             out.append(_finding(b.raw_pos(i), b.raw_end(i + 1), _DIGIT_MAP[c],
                                 f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
                                 f"Letter {c} inside a number should be {_DIGIT_MAP[c]}", 0.85, c))
+        for m in _AI_RE.finditer(t) if "Al" in t else ():
+            out.append(_finding(b.raw_pos(m.start()), b.raw_end(m.end()), "AI", "字母“Al”应为“AI”（人工智能）",
+                                "Al should be AI (artificial intelligence)", 0.85, "Al"))
         for m in _PAIR_RE.finditer(t):
             i = m.start()
             if i in seen:
