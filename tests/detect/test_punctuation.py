@@ -153,3 +153,9 @@ def test_titles_take_full_width_marks_and_keep_their_spaces():
     assert "台风如何“搓”出龙卷？\n" in out
     assert "金刚石散热：“概念炒作”还是“量产前夜”\n" in out
     assert out.startswith("走在前 勇争先\n")
+
+
+def test_the_dot_of_a_foreign_name_read_as_an_apostrophe():
+    text = "副主席帕蒂' 柯林斯说，秘书长安东尼奥'古特雷斯表示"
+    assert punctuation_fixes(text) == {text.index("'"): (2, "·"), text.rindex("'"): (1, "·")}
+    assert punctuation_fixes("It's a test, 中文") == {}

@@ -34,6 +34,8 @@ _TOUCHED = {BlockKind.BODY, BlockKind.BYLINE_BODY, BlockKind.CAPTION}
 _SPACES = " \t\u3000\u00a0"
 # Compiled once: every block of the page is searched with them.
 _DASH_RE = re.compile(r"一一|--+|—(?!—)")
+# The dot between the parts of a foreign name read as an apostrophe (席列斯特' 绍罗).
+_NAME_DOT_RE = re.compile(r"(?<=[\u3400-\u9fff])' ?(?=[\u3400-\u9fff])")
 # A dash whose halves OCR read as a hyphen and the character 一 (节奏-一不被, 深耕一-上海).
 _HYPHEN_DASH_RE = re.compile(r"-一|一-")
 # The two digits are matched, not looked behind at every character (faster);
@@ -148,6 +150,8 @@ def punctuation_fixes(text: str, latin_brackets: bool = True) -> dict[int, tuple
         if i in out or not (_chinese(text[i - 1] if i else "") or _chinese(text[j] if j < len(text) else "")):
             continue
         out[i] = (j - i, "——")
+    for m in _NAME_DOT_RE.finditer(text) if "'" in text else ():
+        out[m.start()] = (m.end() - m.start(), "·")
     for m in _RANGE_RE.finditer(text) if "一" in text else ():
         # 2021一2025年: a range dash read as the character 一.
         out[m.start() + 2] = (1, "—")
