@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 
 from proofdesk.page.blocks import Line
@@ -12,8 +13,6 @@ from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
 
 # A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
 TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-# Every two characters of text side by side, overlapping (a look-ahead match is empty).
-_TEXT_PAIR = re.compile(r"(?=([\u3400-\u9fffA-Za-z0-9]{2}))")
 # How much more often than chance a pair must occur to count as a page term.
 PAIR_LIFT = 8.0
 
@@ -202,18 +201,37 @@ class PagePairs:
 
     def __init__(self, lines: list[Line]) -> None:
         # Counted over the lines joined by a character no line holds: the
-        # pairs that straddle two lines hold it and are never counted.
+        # pairs that straddle two lines hold it and are never asked about.
         joined = "\n".join(ln.text for ln in lines)
         self._chars = Counter(joined)
         seps = self._chars.pop("\n", 0)
         self._total = max(1, len(joined) - seps)
-        # Every pair is counted (searches ask about few of them, but a
-        # per-page pattern of the ones they could ask about costs more to compile).
-        self._counts = Counter(_TEXT_PAIR.findall(joined))
+        # Every two characters side by side as one number (_pair_key): the
+        # text in UTF-32 read eight bytes at a time, from its first character
+        # and from its second. Twice as fast as a pattern's matches, counted as strings.
+        data = memoryview(joined.encode(_UTF32))
+        self._counts = Counter(data[:len(data) // 8 * 8].cast("Q"))
+        self._counts.update(data[4:4 + (len(data) - 4) // 8 * 8].cast("Q"))
 
     def is_term(self, pair: str) -> bool:
-        n = self._counts.get(pair)
-        return bool(n) and n * self._total >= PAIR_LIFT * self._chars[pair[0]] * self._chars[pair[1]]
+        a, b = pair
+        if not (_is_text(a) and _is_text(b)):
+            return False
+        n = self._counts.get(_pair_key(a, b))
+        return bool(n) and n * self._total >= PAIR_LIFT * self._chars[a] * self._chars[b]
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+
+
+def _pair_key(a: str, b: str) -> int:
+    """The number eight bytes of the page's UTF-32 text hold where a stands before b."""
+    return ord(a) | ord(b) << 32 if sys.byteorder == "little" else ord(a) << 32 | ord(b)
+
+
+def _is_text(c: str) -> bool:
+    """TEXT_CHAR.match(c), without a pattern."""
+    return "\u3400" <= c <= "\u9fff" or c.isascii() and c.isalnum()
 
 
 def page_pairs(lines: list[Line]) -> PagePairs:
