@@ -159,3 +159,14 @@ def test_the_dot_of_a_foreign_name_read_as_an_apostrophe():
     text = "副主席帕蒂' 柯林斯说，秘书长安东尼奥'古特雷斯表示"
     assert punctuation_fixes(text) == {text.index("'"): (2, "·"), text.rindex("'"): (1, "·")}
     assert punctuation_fixes("It's a test, 中文") == {}
+
+
+def test_a_quotation_inside_a_quotation_nests_across_a_column_cut():
+    # The paragraph is cut by a photo's caption; the outer quotation opens in
+    # the first half and closes in the second, the inner one lies in between.
+    raw = ("他在声明中表示：“厄尔尼诺条件将为全球变暖“火上浇油”，其影响将持续到明年，各国\n\n"
+           "图为当地群众在新建成的广场上休闲健身。\n\n"
+           "应当提前做好准备。”他同时呼吁加强预警。\n")
+    out = _fix(raw)
+    assert "全球变暖‘火上浇油’，其影响将持续到明年，各国" in out
+    assert "做好准备。”他同时" in out

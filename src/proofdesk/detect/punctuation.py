@@ -223,7 +223,8 @@ def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True,
     keep = (credit[0], len(text)) if credit else None
     punct = punctuation_fixes(text, latin_brackets)
     quotes = quote_fixes(text)
-    quotes.update(nested_quote_fixes(_quotes_fixed(text, quotes)))
+    if balance:  # a paragraph cut by a column end nests as one (detect)
+        quotes.update(nested_quote_fixes(_quotes_fixed(text, quotes)))
     if keep:
         punct = {i: v for i, v in punct.items() if not keep[0] <= i < keep[1]}
     findings = []
@@ -345,5 +346,14 @@ def detect(ctx: PageContext) -> list[Finding]:
         while chain[-1].index in nxt:
             chain.append(ctx.blocks[nxt[chain[-1].index]])
         para = ctx.joined(chain)
-        out += _unbalanced(para, "".join(_quotes_fixed(ctx.text_of(blk.index)) for blk in chain))
+        text = "".join(_quotes_fixed(ctx.text_of(blk.index)) for blk in chain)
+        nested = nested_quote_fixes(text)
+        if nested:
+            edits = tuple(Edit(para.raw_pos(i), para.raw_end(i + 1), rep) for i, rep in sorted(nested.items()))
+            out.append(Finding(
+                FindingKind.PUNCT, tuple(Span(e.start, e.end) for e in edits),
+                f"本段有 {len(edits)} 处引号套引号，内层改为单引号", f"{len(edits)} quotation marks inside a quotation: use single ones",
+                0.9, edits, details=(("count", str(len(edits))),),
+            ))
+        out += _unbalanced(para, text)
     return out
