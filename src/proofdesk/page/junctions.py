@@ -7,6 +7,7 @@ import math
 import re
 import sys
 from collections import Counter
+from functools import lru_cache
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
@@ -82,7 +83,9 @@ def scorer(seq: list[Line], width: float, pairs: PagePairs | None = None, every_
     after: list[list[float] | None] = [None] * len(seq)  # route values over a line's first four characters
 
     def learn(i: int) -> tuple:
-        facts[i] = f = _learn([seq[i].text], limit, has)[0]
+        t = seq[i].text
+        ends = ends_sentence(t)
+        facts[i] = f = _facts(t, ends, line_width(t) <= limit, () if ends else _frags(t, has))
         return f
 
     def score(x: int, y: int) -> float:
@@ -119,22 +122,27 @@ def _learn(texts: list[str], limit: float, has) -> list[tuple]:
     """What score needs to know of each line (see scorer)."""
     ends = list(map(ends_sentence, texts))
     short = [w <= limit for w in map(line_width, texts)]
-    # spans_word's look-ups: a dictionary entry (word or prefix of one) that
-    # the line's last one to three characters start (none is asked of a line
-    # that ends a sentence).
-    frags = [() if e else tuple(filter(has, (t[-3:], t[-2:], t[-1])[3 - min(3, len(t)):]))
-             for t, e in zip(texts, ends)]
-    return [(e,
-             # The score after a finished sentence depends on the next line alone.
-             AFTER_END[t[0] in OPENERS, s and not e],
-             f,
-             (t[0], t[:2], t[:3])[:len(t)],  # what a word over the junction ends with
-             t[-4:], t[:4],  # word_across's context
-             t[-1], t[0],
-             _FINAL[s, t[0] == "“"])
-            for t, e, s, f in zip(texts, ends, short, frags)]
+    return list(map(_facts, texts, ends, short, [() if e else _frags(t, has) for t, e in zip(texts, ends)]))
 
 
+def _frags(t: str, has) -> tuple[str, ...]:
+    """spans_word's look-ups: a dictionary entry (word or prefix of one) that
+    the line's last one to three characters start (has: in the dictionary)."""
+    return tuple(filter(has, (t[-3:], t[-2:], t[-1])[3 - min(3, len(t)):]))
+
+
+def _facts(t: str, ends: bool, short: bool, frags: tuple[str, ...]) -> tuple:
+    return (ends,
+            # The score after a finished sentence depends on the next line alone.
+            AFTER_END[t[0] in OPENERS, short and not ends],
+            frags,  # none is asked of a line that ends a sentence
+            (t[0], t[:2], t[:3])[:len(t)],  # what a word over the junction ends with
+            t[-4:], t[:4],  # word_across's context
+            t[-1], t[0],
+            _FINAL[short, t[0] == "“"])
+
+
+@lru_cache(maxsize=1)
 def _log_total() -> float:
     from proofdesk.words import dictionary
 
