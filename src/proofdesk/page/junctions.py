@@ -214,7 +214,7 @@ class PagePairs:
         self._chars = Counter(joined)
         seps = self._chars.pop("\n", 0)
         self._total = max(1, len(joined) - seps)
-        # Every two characters side by side as one number (_pair_key): the
+        # Every two characters side by side as one number (see is_term): the
         # text in UTF-32 read eight bytes at a time, from its first character
         # and from its second. Twice as fast as a pattern's matches, counted as strings.
         data = memoryview(joined.encode(_UTF32))
@@ -223,23 +223,17 @@ class PagePairs:
 
     def is_term(self, pair: str) -> bool:
         a, b = pair
-        if not (_is_text(a) and _is_text(b)):
+        # Both text characters (TEXT_CHAR, without a pattern: asked once a junction).
+        if not ("\u3400" <= a <= "\u9fff" or a.isascii() and a.isalnum()) \
+                or not ("\u3400" <= b <= "\u9fff" or b.isascii() and b.isalnum()):
             return False
-        n = self._counts.get(_pair_key(a, b))
+        # The number eight bytes of the UTF-32 text hold where a stands before b.
+        n = self._counts.get(ord(a) | ord(b) << 32 if _LITTLE else ord(a) << 32 | ord(b))
         return bool(n) and n * self._total >= PAIR_LIFT * self._chars[a] * self._chars[b]
 
 
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
-
-
-def _pair_key(a: str, b: str) -> int:
-    """The number eight bytes of the page's UTF-32 text hold where a stands before b."""
-    return ord(a) | ord(b) << 32 if sys.byteorder == "little" else ord(a) << 32 | ord(b)
-
-
-def _is_text(c: str) -> bool:
-    """TEXT_CHAR.match(c), without a pattern."""
-    return "\u3400" <= c <= "\u9fff" or c.isascii() and c.isalnum()
+_LITTLE = sys.byteorder == "little"
+_UTF32 = "utf-32-le" if _LITTLE else "utf-32-be"
 
 
 def page_pairs(lines: list[Line]) -> PagePairs:
