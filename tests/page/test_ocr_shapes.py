@@ -67,10 +67,11 @@ def test_a_line_with_an_acronym_is_text_not_noise():
     # Lines of the tesseract pages: Latin-heavy, and text all the same.
     for line in ("制LIBS(TSMM-LIBS)”技术方案，实", "AIFS-DOP不以ERA5等再分析资料作为训练目标",
                  "00、中证500、中证1000、中证A50",  # codes: Latin beside digits
-                 "种。”", "题。"):  # a paragraph's end, set on its own below a photo
+                 "种。”", "题。", "系”。", "系，”"):  # a paragraph's or clause's end, on its own line
         assert not is_noise(line), line
     # A photo's speckle stays noise: stray letters and symbols around a character.
-    for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee", "2oo。2。人", "。", "”ee@了@e”"):
+    for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee", "2oo。2。人", "。", "”ee@了@e”",
+                 "四  大     全  ”"):
         assert is_noise(line), line
 
 

@@ -151,8 +151,21 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     return best
 
 
-def _finding(start: int, end: int, new: str, zh: str, en: str, conf: float, old: str) -> Finding:
-    return Finding(FindingKind.CHAR, (Span(start, end),), zh, en, conf, (Edit(start, end, new),),
+def _finding(b, s: int, old: str, new: str, zh: str, en: str, conf: float) -> Finding:
+    """A fix of old (at text index s of block b) to new, as one edit over the
+    characters that change only: in a paragraph joined across a column cut the
+    two sides of a match lie apart in the raw text, with a caption between
+    them (的 | 的, 西人 | 口处), and an edit over the whole match would take it."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    start, end = b.raw_pos(s + p), b.raw_end(s + len(old) - q)
+    if len(old) - q == p:  # an insertion: at the raw position of what follows
+        start = end = b.raw_pos(s + p)
+    return Finding(FindingKind.CHAR, (Span(start, end),), zh, en, conf, (Edit(start, end, new[p:len(new) - q]),),
                    details=(("from", old), ("to", new)))
 
 
@@ -176,15 +189,14 @@ def detect(ctx: PageContext) -> list[Finding]:
                 s = m.end(1) if m.groups() else m.start()
                 old = t[s:s + len(repl)] if m.groups() else m.group()
                 new = repl
-                out.append(_finding(b.raw_pos(s), b.raw_end(s + len(old)), new, zh, en, 0.8, old))
+                out.append(_finding(b, s, old, new, zh, en, 0.8))
                 seen.update(range(s, s + len(old)))
         for m in _STUTTER.finditer(t):
             i, c = m.start(), m.group(1)
             # 实实在在 (AABB), 标的的 (标的 + 的): a doubled character that belongs to words
             if t[max(0, i - 1):i] == c or (i >= 2 and t[i - 2] == t[i - 1]) or freq(t[max(0, i - 1):i + 1]) > 0:
                 continue
-            out.append(_finding(b.raw_pos(i), b.raw_end(i + 2), c,
-                                f"“{c}”重复了一次（扫描重影），删去一个", f"{c} read twice; keep one", 0.7, c + c))
+            out.append(_finding(b, i, c + c, c, f"“{c}”重复了一次（扫描重影），删去一个", f"{c} read twice; keep one", 0.7))
         for m in _GARBLED.finditer(t) if "\ufffd" in t else ():
             out.append(Finding(FindingKind.CHAR, (Span(b.raw_pos(m.start()), b.raw_end(m.end())),),
                                "无法识别的乱码字符，请对照原件补全", "Undecodable characters: check the scan",
@@ -194,17 +206,15 @@ def detect(ctx: PageContext) -> list[Finding]:
             near = t[max(0, i - 2):i] + t[i + 1:i + 3]
             if re.search(f"[{CJK}]", near) and not re.search("[\u3041-\u30ff]", near):
                 c = m.group()
-                out.append(_finding(b.raw_pos(i), b.raw_end(i + 1), KANA[c],
-                                    f"日文假名“{c}”应为汉字“{KANA[c]}”", f"Kana {c} should be the Chinese {KANA[c]}",
-                                    0.9, c))
+                out.append(_finding(b, i, c, KANA[c], f"日文假名“{c}”应为汉字“{KANA[c]}”",
+                                    f"Kana {c} should be the Chinese {KANA[c]}", 0.9))
         for m in _DIGIT_RE.finditer(t) if _DIGIT_LETTER.search(t) else ():
             i, c = m.start(), m.group()
-            out.append(_finding(b.raw_pos(i), b.raw_end(i + 1), _DIGIT_MAP[c],
-                                f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
-                                f"Letter {c} inside a number should be {_DIGIT_MAP[c]}", 0.85, c))
+            out.append(_finding(b, i, c, _DIGIT_MAP[c], f"数字中的字母“{c}”应为“{_DIGIT_MAP[c]}”",
+                                f"Letter {c} inside a number should be {_DIGIT_MAP[c]}", 0.85))
         for m in _AI_RE.finditer(t) if "Al" in t else ():
-            out.append(_finding(b.raw_pos(m.start()), b.raw_end(m.end()), "AI", "字母“Al”应为“AI”（人工智能）",
-                                "Al should be AI (artificial intelligence)", 0.85, "Al"))
+            out.append(_finding(b, m.start(), "Al", "AI", "字母“Al”应为“AI”（人工智能）",
+                                "Al should be AI (artificial intelligence)", 0.85))
         for m in _PAIR_RE.finditer(t):
             i = m.start()
             if i in seen:
@@ -215,7 +225,6 @@ def detect(ctx: PageContext) -> list[Finding]:
                 c = t[i]
                 word = t[max(0, i - 1):i + 2]
                 out.append(_finding(
-                    b.raw_pos(i), b.raw_end(i + 1), alt,
-                    f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
-                    min(0.95, 0.6 + gain / 40), c))
+                    b, i, c, alt, f"形近字：“{c}”疑为“{alt}”（{word}）", f"Look-alike: {c} is likely {alt} ({word})",
+                    min(0.95, 0.6 + gain / 40)))
     return out

@@ -366,8 +366,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _SYMBOL = re.compile(r"[@】【|_~=<>]")
-# Ideographs closing a sentence, with the quotes and brackets it closes.
-_SENTENCE_TAIL = re.compile(r"[\u3400-\u9fff]+[。！？…]+[”’」』）]*")
+# Ideographs ending a sentence or a clause, with the quotes and brackets it closes (系”。, 系，”).
+_SENTENCE_TAIL = re.compile(r"[\u3400-\u9fff]+[，、；：。！？…”’」』）》]+")
 # Latin that is a code or an acronym (A50, 5G, LIBS), not stray letters.
 _CODE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]{2,}")
 _WHITE = re.compile(r"\s")
@@ -417,8 +417,8 @@ def _noise(text: str, alone: bool, spaced: bool) -> bool:
     if not vis:
         return True
     cjk = len(vis) - len(_NOT_CJK.findall(vis))  # few in a line of text
-    if _SENTENCE_TAIL.fullmatch(vis):
-        return False  # the end of a paragraph cut off by a photo (种。”): text, however short
+    if _SENTENCE_TAIL.fullmatch(text.strip()):  # not spread out with gaps, as a photo's specks are
+        return False  # the end of a paragraph or a clause (种。”): text, however short
     if spaced:
         if len(vis) <= 4 and _GAP3.search(text):
             return True  # two specks far apart on one line ("1      四")
