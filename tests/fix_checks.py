@@ -110,12 +110,14 @@ def check_rearranging(raw: str, f: Finding, noise: Counter) -> list[str]:
     return bad
 
 
-def check_duplicate(raw: str, f: Finding) -> list[str]:
+def check_duplicate(raw: str, f: Finding, noise: Counter | None = None) -> list[str]:
     """The removed text is a copy: it still stands in the result (up to the
     look-alikes OCR put in one copy), and the copy the finding keeps (its
     second span) is whole. What the kept span does not hold (a copy can run
     past the kept paragraph's end when that paragraph was cut) must stand
-    elsewhere in the result."""
+    elsewhere in the result. The noise lines in the gap it removes with the
+    copy (noise: their characters) need no copy."""
+    noise = noise or Counter()
     bad = []
     out = squash(apply_fixes(raw, [f]).text)
     if len(f.spans) < 2:
@@ -138,7 +140,7 @@ def check_duplicate(raw: str, f: Finding) -> list[str]:
                 missing.append(removed[pos:m.a])
             pos = m.a + m.size
         # A look-alike in one copy leaves a stretch of one or two characters.
-        nowhere = [t for t in missing if len(t) > 2 and t not in out]
+        nowhere = [t for t in missing if len(t) > 2 and t not in out and Counter(t) - noise]
         if nowhere:
             bad.append(f"{_where(f)} removes {len(removed)} chars, and {nowhere[0][:40]!r} of them "
                        f"has no copy left: {removed[:40]!r}")
@@ -162,7 +164,7 @@ def check_jump(raw: str, f: Finding) -> list[str]:
 def check_char(raw: str, f: Finding) -> list[str]:
     """Each edit changes characters in place: as many visible characters as it
     reads it writes; or it puts back one lost character; or it reads a
-    stuttered character once (的的 -> 的). A line break between the
+    stuttered character once (的的 -> 的, or the second 的 removed). A line break between the
     characters it reads is white space of a hard-wrapped line, never text."""
     bad = []
     for old, new, what in _edits(raw, f):
@@ -170,6 +172,8 @@ def check_char(raw: str, f: Finding) -> list[str]:
             bad.append(f"{what} writes white space")
         elif len(old) == len(new) or (not old and len(new) == 1) or (len(new) == 1 and old == new * 2):
             continue
+        elif not new and len(old) == 1 and f.detail("from") == old * 2 and f.detail("to") == old:
+            continue  # the stutter's second character only (its edit need not span a cut between them)
         else:
             bad.append(f"{what} is no in-place character fix")
     lost = Counter(CJK.findall(raw)) - Counter(CJK.findall(apply_fixes(raw, [f]).text))
@@ -197,13 +201,13 @@ def check_space(raw: str, f: Finding) -> list[str]:
             for e in f.edits if squash(raw[e.start:e.end]) or e.text]
 
 
-# Characters a carried fix reads (look-alikes, kana, letters in numbers,
-# half-width marks) and writes; ORDER's difference must be made of them.
-
 # The function words a CHAR fix reads once where OCR read them twice (characters._STUTTER).
 STUTTER_CHARS = "的了是在和与及"
+# The marks a carried fix reads (look-alikes, kana, letters in numbers and in
+# AI, half-width punctuation) and writes; a rewrite's other differences are
+# Chinese characters swapped for Chinese characters (the page vocabulary's 危 -> 厄).
 CARRIED_FROM = set(PAIRS) | set(KANA) | set("OolI") | PUNCT_CHARS
-CARRIED_TO = set("".join(PAIRS.values())) | set(KANA.values()) | set("01") | PUNCT_CHARS | {"大"}
+CARRIED_TO = set("".join(PAIRS.values())) | set(KANA.values()) | set("01I") | PUNCT_CHARS | {"大"}
 
 
 def order_difference(raw: str, f: Finding, noise: Counter) -> tuple[Counter, Counter]:
@@ -256,7 +260,7 @@ def check_alone(raw: str, f: Finding, findings: list[Finding]) -> list[str]:
     if f.kind in REARRANGING:
         return check_rearranging(raw, f, noise) if f.edits else []
     if f.kind is FindingKind.DUPLICATE:
-        return check_duplicate(raw, f)
+        return check_duplicate(raw, f, noise)
     if f.kind is FindingKind.JUMP:
         return check_jump(raw, f)
     if f.kind is FindingKind.CHAR:
