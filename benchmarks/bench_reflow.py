@@ -13,7 +13,9 @@ then prints:
   best of 5 cold runs each, the two taken in turns), and the time of each step
   (reading, then every detector) as a share of it;
 - the same for two columns interleaved line by line at 4N lines, and for
-  news-0001 and news-0002 (four columns interleaved line by line);
+  news-0001 and news-0002 (four columns interleaved line by line), with the
+  column rebuilding's share: find_streams, the row search in it and the page
+  pairs it counts (column_split);
 - what the column search's one-time set-up costs (its inner loop is written
   out and compiled once per column count and process, like jieba's dictionary
   load, which no figure here includes either).
@@ -99,6 +101,39 @@ def paired(fn, base, arg, repeat: int = 5) -> tuple[float, float]:
     return best_fn, best_base
 
 
+def column_split(text: str, t_jb: float) -> str:
+    """Where the column rebuilding's time goes on an interleaved page, in ms
+    and as a share of jieba.lcut's time t_jb: find_streams (cold), and in it
+    the row search (assign_rows) and the page pairs it counts, each with the
+    line caches warm as analyze leaves them (best of 5)."""
+    from proofdesk.page import columns, junctions, rows
+    from proofdesk.page.blocks import split_lines
+    from proofdesk.page.reflow import ends_sentence, line_width, page_stats
+
+    lines = split_lines(text)
+    width = page_stats(lines).width
+    _, flow, _ = columns.split_flow(lines, width)
+    seq = [lines[i] for i in flow]
+    period = columns._period(seq, width)
+
+    def warm_timed(fn, *args) -> float:
+        best = float("inf")
+        for _ in range(5):
+            cold()
+            for ln in seq:
+                line_width(ln.text), ends_sentence(ln.text)
+            t = time.perf_counter()
+            fn(*args)
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    fs = timed(columns.find_streams, lines, width, repeat=5)
+    ar = warm_timed(rows.assign_rows, seq, width, period)
+    pp = warm_timed(junctions.page_pairs, seq)
+    return (f"  column rebuilding: find_streams {fs * 1000:.1f} ms ({fs / t_jb:.2f}), in it the row search "
+            f"over {len(seq)} lines, {period} columns: {ar * 1000:.1f} ms ({ar / t_jb:.2f}), page pairs {pp * 1000:.1f} ms")
+
+
 def main() -> None:
     from proofdesk.analysis import analyze
     from proofdesk.page.reading import read_blocks
@@ -126,6 +161,8 @@ def main() -> None:
         t_an, t_jb = paired(analyze, jieba.lcut, text)
         print(f"analysis of {4 * n} {label} lines ({len(text)} chars): {t_an:.3f} s; "
               f"jieba.lcut: {t_jb:.3f} s; ratio {t_an / t_jb:.2f} (target <= 0.5)")
+        if label.startswith("interleaved"):
+            print(column_split(text, t_jb))
     # Where the time goes: reading, then each detector in run order (each on
     # the state the steps before it leave), against jieba over the same text.
     from proofdesk.detect.context import PageContext
@@ -164,6 +201,7 @@ def main() -> None:
             t_an, t_jb = paired(analyze, jieba.lcut, text)
             print(f"analysis of {name} (4 interleaved columns, {len(text)} chars): {t_an * 1000:.1f} ms; "
                   f"jieba.lcut: {t_jb * 1000:.1f} ms; ratio {t_an / t_jb:.2f}")
+            print(column_split(text, t_jb))
     try:
         from proofdesk.page import rows
     except ImportError:  # older versions kept the row search in columns
