@@ -247,9 +247,9 @@ def check_order(raw: str, f: Finding, noise: Counter) -> list[str]:
     stutters = sum(lost[c] for c in STUTTER_CHARS)
     if cjk_lost - cjk_gained > stutters:
         bad.append(f"{_where(f)} loses {cjk_lost - cjk_gained} Chinese characters: {_show(lost)!r}")
-    if sum(lost.values()) - dashes > sum(gained.values()):
+    if sum(lost.values()) - dashes - stutters > sum(gained.values()):
         bad.append(f"{_where(f)} loses {sum(lost.values())} chars and writes {sum(gained.values())} "
-                   f"({dashes} dash readings): {_show(lost)!r}")
+                   f"({dashes} dash readings, {stutters} stutters): {_show(lost)!r}")
     return bad
 
 
