@@ -212,3 +212,16 @@ def test_ai_read_with_a_small_l_is_corrected_and_latin_words_stay():
     # Lines of the tesseract pages: OCR reads the capital I of AI as a small l.
     raw = "如今Al算力持续增长，利用Al生成的内容增多，人工智能（Al）技术。其Alpha模型也已发布。"
     assert clean_text(raw).strip() == "如今AI算力持续增长，利用AI生成的内容增多，人工智能（AI）技术。其Alpha模型也已发布。"
+
+
+def test_a_paragraph_that_words_a_sentence_its_own_way_is_no_copy():
+    # A generated page (seed 3555): two articles on one story. The shorter
+    # paragraph shares most of its characters with a sentence of the other,
+    # but says 梳理发现 where the other says 据上市公司公告不完全统计.
+    other = ("《证券日报》记者据上市公司公告不完全统计，截至6月11日记者发稿，6月份以来累计已有21家上市公司调整了定增方案，"
+             "将锁价定增改为竞价定增；5月份以来，A股新增的定增预案均采用竞价发行，无锁价发行方案。")
+    own = "《证券日报》记者梳理发现，截至6月11日，已经有21家上市公司调整了锁价定增"  # cut at a column end
+    raw = (f"定增方案密集调整\n\n{other}\n\n市场人士表示，竞价发行更有利于保护中小投资者的利益。\n\n{own}\n\n"
+           "方案。从定增进展来看，5家提交注册，2家通过交易所审核。\n")
+    out = clean_text(raw)
+    assert own + "方案。" in out and other in out

@@ -130,6 +130,21 @@ class _Match:
         else:
             self.a_lo = self.a_hi = self.b_lo = self.b_hi = 0
         self.len_a, self.len_b = len(a), len(b)
+        self.a, self.b, self.runs = a, b, runs
+
+    def a_gaps_in_b(self) -> bool:
+        """What the alignment leaves out of a (at its ends and between matched
+        runs) is b's text too, misread, or only marks: a removed as a copy of b
+        loses no text. (顺利实施 before a repeated clause, or 梳理发现 where b
+        says 据上市公司公告不完全统计, is text of a's own.)"""
+        if not self.runs:
+            return False
+        first, last = self.runs[0], self.runs[-1]
+        head, tail = self.a[:first.a], self.a[last.a + last.size:]
+        pairs = [(head, self.b[max(0, first.b - len(head)):first.b]),
+                 (tail, self.b[last.b + last.size:last.b + last.size + len(tail)])]
+        pairs += [(self.a[r.a + r.size:n.a], self.b[r.b + r.size:n.b]) for r, n in zip(self.runs, self.runs[1:])]
+        return all(_misread_copy(part, other) for part, other in pairs)
 
     def a_whole(self) -> bool:
         edge = _edge(self.len_a)
@@ -145,6 +160,17 @@ class _Match:
         span = self.a_hi - self.a_lo
         return (self.a_lo <= EDGE and self.b_hi >= self.len_b - EDGE and span >= MIN_DUP
                 and self.matched >= COVER * span and self.a_hi < self.len_a - EDGE)
+
+
+_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+def _misread_copy(part: str, other: str) -> bool:
+    """part is marks only, a character or two (人 for 入, O for 0, a stray
+    character OCR put in), or at least half of it reads as other does."""
+    if len(part) <= 2 or not _WORD_CHAR.search(part):
+        return True
+    return SequenceMatcher(None, part, other, autojunk=False).ratio() >= 0.5
 
 
 def _align(a: str, b: str) -> _Match:
@@ -270,6 +296,8 @@ class _Finder:
                 if j in self.ctx.removed:
                     continue
                 m = _align(d.text, x.text)
+                if m.a_whole() and not m.a_gaps_in_b():
+                    continue  # d holds text x lacks: removing d would lose it
                 if m.a_whole() and m.b_whole():
                     twins.setdefault(min(i, j), max(i, j))
                     break
