@@ -293,17 +293,63 @@ def explained_loss(raw: str, chosen: list[Finding], applied: set[str], findings:
     return allowed
 
 
+def _canonical() -> dict[int, str]:
+    """One character for each set of look-alikes (人/入, 力/カ, 0/O, 日/曰 ...)."""
+    groups = [{k, *v} for k, v in PAIRS.items()] + [{k, v} for k, v in KANA.items()]
+    groups += [set("0Oo"), set("1lI"), set("日曰")]
+    out: dict[int, str] = {}
+    for g in groups:
+        rep = min(out.get(ord(c), c) for c in g)
+        for c in g:
+            out[ord(c)] = rep
+    return out
+
+
+_LOOKALIKE = _canonical()
+
+
+def uncovered(text: str, within: str, k: int = 6) -> list[str]:
+    """The stretches of text that no k-character piece of within covers: where
+    text has no copy in within. Look-alikes count as the same character (one
+    copy may have been read with 入 for 人); near either end of text, where
+    fewer pieces reach, pieces of three characters count too."""
+    text, within = text.translate(_LOOKALIKE), within.translate(_LOOKALIKE)
+    covered = bytearray(len(text))
+    for size in (k, 3):
+        pieces = {within[i:i + size] for i in range(len(within) - size + 1)}
+        starts = range(len(text) - size + 1)
+        if size < k:  # the ends only
+            starts = [i for i in starts if i < k or i + size > len(text) - k]
+        for i in starts:
+            if text[i:i + size] in pieces:
+                covered[i:i + size] = b"\1" * size
+    return [text[m.start():m.end()] for m in re.finditer(b"\0+", bytes(covered))]
+
+
 def check_together(raw: str, chosen: list[Finding], findings: list[Finding]) -> list[str]:
     """chosen (some of the page's findings) accepted together: every visible
     character stays unless explained_loss accounts for it."""
     cleaned = apply_fixes(raw, chosen)
     lost = visible(raw) - visible(cleaned.text)
-    unexplained = lost - explained_loss(raw, chosen, set(cleaned.applied), findings)
+    applied = set(cleaned.applied)
+    unexplained = lost - explained_loss(raw, chosen, applied, findings)
+    kinds = ", ".join(sorted({f.kind.value for f in chosen}))
+    bad = []
     if unexplained:
-        kinds = sorted({f.kind.value for f in chosen})
-        return [(f"{len(chosen)} findings ({', '.join(kinds)}) accepted together lose "
-                 f"{sum(unexplained.values())} chars no fix accounts for: {_show(unexplained)!r}")]
-    return []
+        bad.append(f"{len(chosen)} findings ({kinds}) accepted together lose "
+                   f"{sum(unexplained.values())} chars no fix accounts for: {_show(unexplained)!r}")
+    # What a duplicate fix removes is a copy only while the other copy stays:
+    # two fixes must not remove both. The copies are compared as read (the raw
+    # text less the applied duplicate fixes), before any look-alike is fixed.
+    dups = [f for f in chosen if f.kind is FindingKind.DUPLICATE and f.id in applied]
+    rest, noise = squash(apply_fixes(raw, dups).text), noise_chars(raw, findings)
+    for f in dups:
+        for e in f.edits:
+            gone = [t for t in uncovered(squash(raw[e.start:e.end]), rest) if len(t) > 2 and Counter(t) - noise]
+            if gone:
+                bad.append(f"{_where(f)} with {len(chosen)} findings ({kinds}) removes {gone[0][:40]!r}, "
+                           f"of which no copy is left")
+    return bad
 
 
 def audit(raw: str, findings: list[Finding]) -> list[str]:
