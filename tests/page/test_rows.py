@@ -54,7 +54,7 @@ def _plain_tables(n, kmax, score):
 @settings(max_examples=250, deadline=None)
 @given(st.data())
 def test_the_compiled_row_search_is_the_plain_scan(data):
-    kmax = data.draw(st.integers(1, 5))
+    kmax = data.draw(st.integers(1, 6))
     n = data.draw(st.integers(1, 4 * kmax + 3))
     value = st.floats(-2, 4.5, allow_nan=False).map(lambda v: round(v, 1))  # rounded: ties happen
     far = 3 * kmax
