@@ -29,20 +29,26 @@ MID = {("across", True): 4.1, ("across", False): 2.3, ("spans", True): 2.0, ("sp
        ("none", True): 2.8, ("none", False): -0.55}
 
 
-# What a mid-sentence junction scores, MID with the next line's penalties
-# taken off (a short line: 0.4, one opening with “: 0.8), in the order
-# (none, spans, across) x (pair not a term, a term); by (short, opens with “).
-_FINAL = {}
-for _short in (False, True):
-    for _quote in (False, True):
-        _vals = []
-        for _word in ("none", "spans", "across"):
-            for _term in (False, True):
-                _v = MID[_word, _term]
-                if _short:
-                    _v -= 0.4
-                _vals.append(_v - 0.8 if _quote else _v)
-        _FINAL[_short, _quote] = tuple(_vals)
+def _final_scores() -> dict[tuple[bool, bool], tuple[float, ...]]:
+    """What a mid-sentence junction scores, MID with the next line's penalties
+    taken off (a short line: 0.4, one opening with “: 0.8, in that order: the
+    same floats as taking them off each time), in the order (none, spans,
+    across) x (pair not a term, a term); by (short, opens with “)."""
+    out = {}
+    for short in (False, True):
+        for quote in (False, True):
+            vals = []
+            for word in ("none", "spans", "across"):
+                for term in (False, True):
+                    v = MID[word, term]
+                    if short:
+                        v -= 0.4
+                    vals.append(v - 0.8 if quote else v)
+            out[short, quote] = tuple(vals)
+    return out
+
+
+_FINAL = _final_scores()
 
 
 def continuity(a: Line, b: Line, width: float, pairs: PagePairs | None = None) -> float:
