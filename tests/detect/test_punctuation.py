@@ -170,3 +170,9 @@ def test_a_quotation_inside_a_quotation_nests_across_a_column_cut():
     out = _fix(raw)
     assert "全球变暖‘火上浇油’，其影响将持续到明年，各国" in out
     assert "做好准备。”他同时" in out
+
+
+def test_no_space_beside_a_full_width_mark():
+    raw = "减持1,434,321股 〈占总股本比例1%) ，投资合伙企业 （有限合伙）表示： “概念炒作”还是 FIFA （国际足联）。\n"
+    out = _fix(raw)
+    assert "股（占总股本比例1%），投资合伙企业（有限合伙）表示：“概念炒作”还是 FIFA（国际足联）。" in out

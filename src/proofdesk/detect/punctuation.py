@@ -42,6 +42,7 @@ _HYPHEN_DASH_RE = re.compile(r"-一|一-")
 # the 一 is at match start + 2.
 _RANGE_RE = re.compile(r"\d\d一(?=\d+[年月日%）)])")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_FULL_MARK = frozenset("，。、；：！？“”‘’（）《》〈〉【】…—·「」『』")
 
 
 def is_cjk(ch: str) -> bool:
@@ -212,7 +213,9 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[in
         if not prev or not nxt:
             continue
         left_zh, right_zh = _chinese(prev) or prev in _HALF, _chinese(nxt) or nxt in _HALF
-        if (left_zh and (right_zh or nxt.isdigit())) or (prev.isdigit() and right_zh):
+        # A full-width mark carries its own space (股 （占…, 散热： “概念, 企业 （有限合伙）).
+        if prev in _FULL_MARK or nxt in _FULL_MARK or (left_zh and (right_zh or nxt.isdigit())) \
+                or (prev.isdigit() and right_zh):
             out.append((i, j))
     return out
 
