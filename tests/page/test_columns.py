@@ -99,19 +99,26 @@ def _printed_lines(shared) -> list:
 def test_junction_scores_follow_the_dictionary_rules(shared, data):
     """scorer looks words up itself (fast); it must answer as words.spans_word
     and words.word_across do, on real printed lines: a line's true next line
-    (words run across) or any other."""
-    from proofdesk.page.junctions import MID, scorer
-    from proofdesk.page.reflow import ends_sentence
+    (words run across) or any other; with the page's pairs, or without. The
+    scores of a search that learns every line at once are the same."""
+    from proofdesk.page.junctions import AFTER_END, MID, page_pairs, scorer
+    from proofdesk.page.reflow import OPENERS, ends_sentence
     from proofdesk.words import spans_word, word_across
 
     lines = _printed_lines(shared)
     i = data.draw(st.integers(0, len(lines) - 2))
     a = lines[i]
     b = lines[i + 1] if data.draw(st.booleans()) else data.draw(st.sampled_from(lines))
-    if ends_sentence(a.text):
-        return
+    page = lines[max(0, i - 60):i + 60] + [b]
+    pairs = page_pairs(page) if data.draw(st.booleans()) else None
     width = 18.0
-    word = ("across" if word_across(a.text, b.text) else "spans") if spans_word(a.text, b.text) else "none"
-    expected = MID[word, False] - (0.4 if line_width(b.text) <= width - 1.4 else 0.0) \
-        - (0.8 if b.text[0] == "“" else 0.0)
-    assert scorer([a, b], width)(0, 1) == expected
+    short = line_width(b.text) <= width - 1.4
+    if ends_sentence(a.text):
+        expected = AFTER_END[b.text[0] in OPENERS, short and not ends_sentence(b.text)]
+    else:
+        word = ("across" if word_across(a.text, b.text) else "spans") if spans_word(a.text, b.text) else "none"
+        term = pairs is not None and pairs.is_term(a.text[-1] + b.text[0])
+        expected = MID[word, term] - (0.4 if short else 0.0) - (0.8 if b.text[0] == "“" else 0.0)
+    assert scorer([a, b], width, pairs)(0, 1) == expected
+    x = page.index(a)
+    assert scorer(page, width, pairs, every_line=True)(x, len(page) - 1) == expected

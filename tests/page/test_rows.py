@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofdesk.page.blocks import split_lines
+from proofdesk.page.reflow import ends_sentence
 from proofdesk.page.junctions import (PAIR_LIFT, TEXT_CHAR, _log_total, _route_crosses, _route_values,
                                       page_pairs)
 from proofdesk.page.rows import IRREGULAR, _cost, _patterns, _regular, tables
@@ -135,3 +136,23 @@ def test_page_pairs_are_the_pairs_that_stand_together_often(shared, data):
         for k in range(len(t.strip()) - 1):
             p = t.strip()[k:k + 2]
             assert pairs.is_term(p) == term(p)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_junction_scores_inside_running_text(shared, data):
+    """Lines cut anywhere out of running text (words across the junction of
+    every length): scorer's word tests answer as words.spans_word and word_across."""
+    from proofdesk.page.junctions import MID, scorer
+    from proofdesk.words import spans_word, word_across
+
+    text = _text(shared)
+    i = data.draw(st.integers(0, len(text) - 30))
+    cut = i + data.draw(st.integers(1, 12))
+    a, b = text[i:cut], text[cut:cut + data.draw(st.integers(1, 12))]
+    page = split_lines(a + "\n" + b + "\n")
+    if len(page) != 2 or (page[0].text, page[1].text) != (a, b) or ends_sentence(a):
+        return
+    word = ("across" if word_across(a, b) else "spans") if spans_word(a, b) else "none"
+    score = scorer(page, 1.0)(0, 1)  # a column one em wide: no line is short
+    assert score == MID[word, False] - (0.8 if b[0] == "“" else 0.0)
