@@ -318,41 +318,6 @@ def test_the_last_printed_line_of_a_quoted_sentence_stays(last):
     assert fix_checks.squash(head + last) in fix_checks.squash(a.cleaned().text)
 
 
-TITLE = "我市交通建设取得新进展"
-CAPTION = "3月5日，工作人员在现场检查设备运行情况。"
-CREDIT = "本报记者 李阳鸿 摄"
-LAST = "下一步，我市将继续加大投入，推动城市交通管理更加数字化和智能化。"
-
-
-def _cut_by_a_photo(first: str, rest: str) -> str:
-    """A paragraph cut at a column end, a photo's caption and credit between its halves."""
-    return f"{TITLE}\n\n{first}\n\n{CAPTION}\n{CREDIT}\n\n{rest}\n\n{LAST}\n"
-
-
-def test_no_line_of_text_is_taken_for_noise(analysed):
-    """The noise exception above holds only while the noise lines are noise:
-    a printed line that ends a sentence is text. (Found by this audit: the
-    generated pages printed 20 wide had 系”。 read as a photo's noise.)"""
-    bad = [f"{name}: {v}" for name, (raw, findings) in analysed.items()
-           for v in fix_checks.text_taken_for_noise(raw, findings)]
-    assert not bad, "\n".join(bad)
-
-
-@pytest.mark.parametrize("last", ["系”。", "系）。", "系，”"])
-def test_the_last_printed_line_of_a_quoted_sentence_stays(last):
-    """Found by this audit: such a line was read as a photo's noise, and the
-    reflow join deleted it (利益关系”。 -> 利益关)."""
-    head = "更好平衡上市公司与投资者之间的利益关"
-    nxt = ["在市场人士看来，此次上市公司批量修改", "锁价定增方案，是落实再融资市场化改革要求", "的具体行动。"]
-    raw = "\n".join(["定增方案调整", "", head, last] + nxt) + "\n"
-    a = analyze(raw)
-    reflow = [f for f in a.of_kind(FindingKind.REFLOW) if f.edits]
-    assert reflow
-    for f in reflow:  # accepted alone, as the proofreader may
-        assert fix_checks.squash(head + last) in fix_checks.squash(apply_fixes(raw, [f]).text)
-    assert fix_checks.squash(head + last) in fix_checks.squash(a.cleaned().text)
-
-
 @pytest.mark.parametrize("first, rest", [
     # 的 | 的: the stutter fix (的的 -> 的) runs from the first 的 to the second, over the photo.
     ("本报讯（记者王明）今年以来，我市持续推进交通基础设施建设，进一步提升城市道路的",
