@@ -176,3 +176,9 @@ def test_no_space_beside_a_full_width_mark():
     raw = "减持1,434,321股 〈占总股本比例1%) ，投资合伙企业 （有限合伙）表示： “概念炒作”还是 FIFA （国际足联）。\n"
     out = _fix(raw)
     assert "股（占总股本比例1%），投资合伙企业（有限合伙）表示：“概念炒作”还是 FIFA（国际足联）。" in out
+
+
+def test_a_titles_space_beside_a_mark_goes_and_its_other_spaces_stay():
+    out = _fix("走在前 勇争先\n松风煮暑： 皖南大暑里的农事与诗心\n金刚石散热: 概念炒作\n"
+               "本报讯 台风登陆时，除了带来狂风暴雨，还可能生成龙卷。\n")
+    assert out.startswith("走在前 勇争先\n松风煮暑：皖南大暑里的农事与诗心\n金刚石散热：概念炒作\n")

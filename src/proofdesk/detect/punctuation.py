@@ -200,8 +200,10 @@ def nested_quote_fixes(text: str) -> dict[int, str]:
     return {} if stack else out
 
 
-def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[int, int]]:
-    """Runs of spaces (start, end) that Chinese typesetting would not have."""
+def space_fixes(text: str, keep: tuple[int, int] | None = None, marks_only: bool = False) -> list[tuple[int, int]]:
+    """Runs of spaces (start, end) that Chinese typesetting would not have;
+    marks_only: only those after a clause mark (a title's other spaces are
+    the typesetter's: 走在前 勇争先 建设“两区两城两高地” 大抓招商引资)."""
     out = []
     if not (" " in text or "\u3000" in text or "\t" in text or "\u00a0" in text):  # _SPACES
         return out  # most paragraphs: substring tests are faster than the pattern's scan
@@ -214,7 +216,11 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None) -> list[tuple[in
             continue
         left_zh, right_zh = _chinese(prev) or prev in _HALF, _chinese(nxt) or nxt in _HALF
         # A full-width mark carries its own space (股 （占…, 散热： “概念, 企业 （有限合伙）).
-        if prev in _FULL_MARK or nxt in _FULL_MARK or (left_zh and (right_zh or nxt.isdigit())) \
+        if marks_only:
+            # A banner's phrases may end with a quotation (“两区两城两高地” 大抓…); a clause mark ends none.
+            if prev in "：，、；:,;":
+                out.append((i, j))
+        elif prev in _FULL_MARK or nxt in _FULL_MARK or (left_zh and (right_zh or nxt.isdigit())) \
                 or (prev.isdigit() and right_zh):
             out.append((i, j))
     return out
@@ -243,7 +249,7 @@ def _block_findings(b: Block, balance: bool = True, latin_brackets: bool = True,
             f"{n} half-width or misread punctuation marks in Chinese text: use full-width ones",
             0.9, tuple(sorted(edits)), details=(("count", str(n)),),
         ))
-    gaps = space_fixes(text, keep) if spaces else []
+    gaps = space_fixes(text, keep, marks_only=not spaces)
     if gaps:
         edits = tuple(Edit(b.raw_pos(i), b.raw_end(j), "") for i, j in gaps)
         findings.append(Finding(
@@ -340,7 +346,8 @@ def detect(ctx: PageContext) -> list[Finding]:
     for b in touched:
         out += _block_findings(b, balance=b.index not in chained, latin_brackets=damaged)
     # Titles take full-width marks too (台风如何“搓”出龙卷?); their spaces are
-    # the typesetter's (走在前 勇争先), and a title's quotation may run on below it.
+    # the typesetter's (走在前 勇争先) but after a clause mark, and a title's quotation
+    # may run on below it.
     for b in ctx.blocks:
         if b.kind in HEADINGS and b.index not in ctx.removed:
             out += _block_findings(b, balance=False, latin_brackets=damaged, spaces=False)
