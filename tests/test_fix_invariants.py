@@ -8,6 +8,12 @@ pages (the seed page, news-0001/0002/0003), on damaged pages the generator
 builds from the corpus (tests/damage.py), on hard-wrapped columns, and on
 columns interleaved line by line. The layout fix that deleted a rebuilt
 page's articles when accepted alone (3aaf3e3) is the class of bug looked for.
+
+Losses this audit found (tests at the end): a short last line ending a
+quoted sentence (系”。) read as a photo's noise; a stutter or entrance-rule
+character fix reaching over the caption between a cut paragraph's halves;
+orphaned-copy removals of paragraphs that were no copy; and (still open, a
+strict xfail) two orphaned-copy fixes that together remove both copies.
 """
 from __future__ import annotations
 
@@ -158,10 +164,15 @@ def test_everything_accepted_keeps_every_character_but_noise_copies_and_fixed_on
     assert not bad, "\n".join(bad)
 
 
-def test_a_rewrite_differs_from_its_region_by_its_carried_fixes_only(analysed):
-    """The bound on a reading-order rewrite, spelled out on the pages that have one:
-    what goes is noise, or read by a carried fix; apart from dashes read as
-    一一 or --, and a stuttered function word, each lost character has a replacement."""
+def test_a_rewrite_differs_from_its_region_by_swaps_of_its_carried_fixes(analysed):
+    """The bound on a reading-order rewrite, spelled out (check_order holds
+    each rewrite to it too): beside the noise lines of its region, the rebuilt
+    text differs from the raw region only where a carried fix swapped a
+    character (news-0001: 危 -> 厄 three times, 自 -> 目, 干 -> 十, and seven
+    half-width marks, 12 characters for 9 carried fixes). So as many characters
+    come as go, less a dash read as two characters (一一, --) or a stuttered
+    function word read once, plus at most one put back (大, “) per carried fix;
+    a line, a clause or a marker lost in the rebuilding breaks the count."""
     seen = 0
     for name, (raw, findings) in analysed.items():
         for f in findings:
@@ -170,8 +181,11 @@ def test_a_rewrite_differs_from_its_region_by_its_carried_fixes_only(analysed):
             seen += 1
             lost, gained = fix_checks.order_difference(raw, f, fix_checks.noise_chars(raw, findings, fix_checks.reach(f)))
             carried = int(f.detail("carried", "0"))
-            assert sum(lost.values()) <= 3 * carried + 2, (name, dict(lost), dict(gained), carried)
-            assert sum(gained.values()) <= 3 * carried + 2, (name, dict(lost), dict(gained), carried)
+            merged = lost["一"] + lost["-"] + sum(lost[c] for c in fix_checks.STUTTER_CHARS)
+            what = (name, dict(lost), dict(gained), carried)
+            assert sum(lost.values()) - sum(gained.values()) <= merged, what
+            assert sum(gained.values()) - sum(lost.values()) <= carried, what
+            assert not lost or carried, what
     assert seen >= 6
 
 
