@@ -225,3 +225,20 @@ def test_a_paragraph_that_words_a_sentence_its_own_way_is_no_copy():
            "方案。从定增进展来看，5家提交注册，2家通过交易所审核。\n")
     out = clean_text(raw)
     assert own + "方案。" in out and other in out
+
+
+def test_a_paragraph_copied_before_its_article_and_parted_by_a_photo_keeps_its_end():
+    # The copy before the article is the orphan; the article's paragraph is
+    # cut by a photo. The short second half is a copy of the orphan's end too,
+    # but once the orphan goes it is the only one left.
+    para = ("清代《帝京岁时纪胜》中记载了谚语“骑秋一场雨，遍地出黄金”，立秋前后的降雨对秋粮生长十分有利。"
+            "此时玉米正处在灌浆的关键时期，大豆也进入鼓粒阶段，土壤墒情直接决定着籽粒是否饱满，"
+            "一场及时的透雨往往能让亩产提高一成以上。农技人员介绍，今年入夏以来全县降水偏少四成，"
+            "部分坡地已经出现旱象，这次降雨来得正是时候。不过专家提醒，若出现极端强降雨，反而可能造成渍涝害，损伤作物。")
+    cut = para.index("能造成渍涝害")
+    raw = "\n\n".join([para, "透雨润秋田", "本报讯（记者周明）近日，我县多个乡镇迎来降雨，旱情得到缓解。",
+                       para[:cut], "8月2日，农户在田间查看玉米长势。", para[cut:],
+                       "县农业部门提醒，雨后要及时排查田间积水，做好病虫害防治。"]) + "\n"
+    out = clean_text(raw)
+    assert out.count("能造成渍涝害，损伤作物。") == 1
+    assert out.count("骑秋一场雨") == 1

@@ -287,29 +287,42 @@ class _Finder:
     def run(self) -> list[Finding]:
         cands = _candidates(self.blocks)
         twins: dict[int, int] = {}
+        # Whole copies of each other first: which of two twins goes decides
+        # which copy a part of one may be removed in favour of (a paragraph
+        # copied before its article, whose halves a photo parts, must not lose
+        # both its copy and its second half).
         for i in sorted(cands):
-            if i in self.ctx.removed:
-                continue
-            d = self.blocks[i]
-            for j in cands[i]:
-                x = self.blocks[j]
-                if j in self.ctx.removed:
-                    continue
-                m = _align(d.text, x.text)
-                if m.a_whole() and not m.a_gaps_in_b():
-                    continue  # d holds text x lacks: removing d would lose it
+            for j, m in self._aligned(i, cands[i]):
                 if m.a_whole() and m.b_whole():
                     twins.setdefault(min(i, j), max(i, j))
                     break
-                if m.a_whole() and x.index not in self.ctx.removed:
+        self._resolve_twins(twins)
+        for i in sorted(cands):
+            d = self.blocks[i]
+            for j, m in self._aligned(i, cands[i]):
+                x = self.blocks[j]
+                if m.a_whole() and not m.b_whole():
                     how = "tail" if self._prev_alive(i) is x and m.b_hi >= m.len_b - EDGE else "orphan"
                     self.remove(d, x, how, 0.95 if how == "tail" else 0.85)
                     break
                 if j < i and self._prev_alive(i) is x and m.a_head_is_b_tail() and i not in self.ctx.trimmed:
                     self.trim(d, x, m.a_hi, 0.9)
                     break
-        self._resolve_twins(twins)
         return self.findings
+
+    def _aligned(self, i: int, others: list[int]):
+        """(j, alignment of block i on block j) for the candidates j, while both
+        blocks are still there, leaving out those a removal of i would lose
+        text of its own by."""
+        for j in others:
+            if i in self.ctx.removed:
+                return
+            if j in self.ctx.removed:
+                continue
+            m = _align(self.blocks[i].text, self.blocks[j].text)
+            if m.a_whole() and not m.a_gaps_in_b():
+                continue  # i holds text j lacks: removing i would lose it
+            yield j, m
 
     def _resolve_twins(self, twins: dict[int, int]) -> None:
         done: set[int] = set()
