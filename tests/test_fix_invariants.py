@@ -12,8 +12,8 @@ page's articles when accepted alone (3aaf3e3) is the class of bug looked for.
 Losses this audit found (tests at the end): a short last line ending a
 quoted sentence (系”。) read as a photo's noise; a stutter or entrance-rule
 character fix reaching over the caption between a cut paragraph's halves;
-orphaned-copy removals of paragraphs that were no copy; and (still open, a
-strict xfail) two orphaned-copy fixes that together remove both copies.
+orphaned-copy removals of paragraphs that were no copy; and two
+orphaned-copy fixes that together removed both copies.
 """
 from __future__ import annotations
 
@@ -371,18 +371,17 @@ def test_an_orphaned_copy_removed_has_a_copy(seed):
     assert lost_text(page.gold, analyze(page.raw).cleaned().text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="two orphaned-copy fixes remove both copies of a paragraph's last words: the "
-                                       "copy before the article goes as a copy of the paragraph's first part, and the "
-                                       "part after the caption goes as a copy of the copy before the article")
 @pytest.mark.parametrize("article, rest", [
     ("news-0034.txt", "能造成渍涝害"), ("news-0048.txt", "得以去探索更多相"), ("news-0050.txt", "和感悟传递出长期"),
 ])
 def test_a_paragraph_copied_before_its_article_and_cut_by_a_photo_keeps_its_end(shared, article, rest):
     """The damage generator's orphaned copy (a paragraph copied before an
     article) and a photo cut (a caption between a paragraph's halves) on one
-    paragraph: each fix alone keeps a copy, together none is left. Found on
-    generated page 2115 printed 16 wide, with a photo; 3 of 1,020 corpus
-    paragraphs cut this way lose their last words."""
+    paragraph. Found by this audit: each orphaned-copy fix alone kept a copy,
+    together none was left (the copy before the article went as a copy of the
+    paragraph's first part, the part after the caption as a copy of the copy
+    before the article); on generated page 2115 printed 16 wide with a photo,
+    and 3 of 1,020 corpus paragraphs cut this way."""
     lines = [ln.strip() for ln in (shared / "corpus" / "articles" / article).read_text("utf-8").splitlines()]
     para = next(ln for ln in lines if rest in ln)
     cut = para.index(rest)
