@@ -110,6 +110,14 @@ def check_rearranging(raw: str, f: Finding, noise: Counter) -> list[str]:
     return bad
 
 
+def _more_than_a_speck(stretch: str, noise: Counter) -> bool:
+    """A stretch of a removed copy that has no copy elsewhere is lost text,
+    unless it is noise or a speck of one or two characters: a look-alike read
+    in one copy only, or a photo's scrap the reading took into the paragraph
+    (转移上岸，全: the copy before the article has no 全)."""
+    return sum((Counter(stretch) - noise).values()) > 2
+
+
 def check_duplicate(raw: str, f: Finding, noise: Counter | None = None) -> list[str]:
     """The removed text is a copy: it still stands in the result (up to the
     look-alikes OCR put in one copy), and the copy the finding keeps (its
@@ -139,8 +147,7 @@ def check_duplicate(raw: str, f: Finding, noise: Counter | None = None) -> list[
             if m.a > pos:
                 missing.append(removed[pos:m.a])
             pos = m.a + m.size
-        # A look-alike in one copy leaves a stretch of one or two characters.
-        nowhere = [t for t in missing if len(t) > 2 and t not in out and Counter(t) - noise]
+        nowhere = [t for t in missing if t not in out and _more_than_a_speck(t, noise)]
         if nowhere:
             bad.append(f"{_where(f)} removes {len(removed)} chars, and {nowhere[0][:40]!r} of them "
                        f"has no copy left: {removed[:40]!r}")
@@ -345,7 +352,7 @@ def check_together(raw: str, chosen: list[Finding], findings: list[Finding]) -> 
     rest, noise = squash(apply_fixes(raw, dups).text), noise_chars(raw, findings)
     for f in dups:
         for e in f.edits:
-            gone = [t for t in uncovered(squash(raw[e.start:e.end]), rest) if len(t) > 2 and Counter(t) - noise]
+            gone = [t for t in uncovered(squash(raw[e.start:e.end]), rest) if _more_than_a_speck(t, noise)]
             if gone:
                 bad.append(f"{_where(f)} with {len(chosen)} findings ({kinds}) removes {gone[0][:40]!r}, "
                            f"of which no copy is left")
