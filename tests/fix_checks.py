@@ -83,11 +83,14 @@ def _where(f: Finding) -> str:
     return f"{f.kind.value} {f.id} at {f.start}..{f.end} ({f.message_en[:70]})"
 
 
-# A line of Chinese text that ends a clause or sentence: a character, then
-# closing marks and punctuation (系”。, 好）。, 种。”). A photo's noise has
-# Latin letters and symbols among its scraps (银。eeedm, ee人。), and a lone
-# scrap has no punctuation (龟, 全).
-_TEXT_LINE = re.compile(r"^[\u3400-\u9fff“”‘’（）《》]*[\u3400-\u9fff][”’）》]*[。！？，、；：][。！？”’）》]*$")
+# A line of Chinese text that ends a clause or sentence: characters, digits
+# or a percentage, then closing marks and punctuation, perhaps the first
+# characters of the next sentence (系”。, 好）。, 种。”, 9.09%。周). A photo's
+# noise has Latin letters, symbols or wide gaps among its scraps (银。eeedm,
+# ee人。, 。。 刍。。 届 @) or no Chinese character (9。。), and a lone scrap
+# has no punctuation (龟, 全).
+_TEXT_LINE = re.compile(r"^(?=.*[\u3400-\u9fff])[\u3400-\u9fff0-9.%“”‘’（）《》]*[\u3400-\u9fff0-9%][”’）》]*[。！？，、；：]"
+                        r"[。！？”’）》]*[\u3400-\u9fff“]{0,3}$")
 
 
 def text_taken_for_noise(raw: str, findings: list[Finding]) -> list[str]:
