@@ -51,3 +51,29 @@ def test_a_caption_under_a_photo_stays_out_of_the_columns(shared, caption):
     after = dict(zip(truth, truth[1:]))
     right = sum(after.get(a) == b for a, b in zip(order, order[1:]))
     assert right >= len(order) - 3, (right, len(order))
+
+
+def test_a_column_a_photo_hides_over_most_of_the_page_is_read(shared):
+    # Five columns; a photo tops the third for three rows in four, so the lines
+    # cycle through four columns there and the page's period reads as four.
+    # The search allows one column more (in order only) and reads all five.
+    text = _articles(shared)
+    width, rows, photo = 16, 40, 30
+    lines = _column(text, width)
+    cols = [lines[k * rows:(k + 1) * rows] for k in range(5)]
+    cols[2] = cols[2][:rows - photo]
+    flow = []
+    for r in range(rows):
+        for k in range(5):
+            if k != 2:
+                flow.append(cols[k][r])
+            elif r >= photo:
+                flow.append(cols[2][r - photo])
+    page = split_lines("\n".join(flow) + "\n")
+    streams = find_streams(page, page_stats(page).width)
+    assert streams is not None and streams.columns == 5
+    order = [page[i].text for i in streams.order]
+    truth = [ln for c in cols for ln in c]
+    after = dict(zip(truth, truth[1:]))
+    right = sum(after.get(a) == b for a, b in zip(order, order[1:]))
+    assert right >= 0.95 * len(order), (right, len(order))

@@ -173,7 +173,9 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
     period = _period(seq, width) if len(seq) >= 12 else 1
     if period == 1:
         return None
-    rows = assign_rows(seq, width, period)
+    # One column more than the period, in order only: a photo may hide a
+    # column over most of the page (a five-column page reads as four).
+    rows = assign_rows(seq, width, period + 1, period) if 3 <= period < KMAX else assign_rows(seq, width, period)
     multi = sum(len(pat) for _, pat in rows if len(pat) >= 2)
     if multi < 0.4 * len(seq):
         return None

@@ -13,7 +13,7 @@ IRREGULAR = 2.0
 
 
 @lru_cache(maxsize=None)
-def _patterns(kmax: int) -> tuple[tuple[int, ...], ...]:
+def _patterns(kmax: int, full: int | None = None) -> tuple[tuple[int, ...], ...]:
     """Row patterns: which columns a row holds, in the order the OCR wrote them.
 
     Regular rows hold columns 0..K-1 left to right. Irregular rows are the
@@ -22,18 +22,24 @@ def _patterns(kmax: int) -> tuple[tuple[int, ...], ...]:
     because their baselines differ by a pixel, or a column set a fraction of
     a line higher than the ones on its left (it starts under a photo or a
     subhead) comes first.
+
+    full: rows of more than full columns (the page's period: kmax is one more,
+    for a column a photo hides over most of the page) come in order only,
+    whole or with one column missing, which keeps the search's work near that
+    of full columns.
     """
     out: list[tuple[int, ...]] = []
     for k in range(1, kmax + 1):
-        full = tuple(range(k))
-        out.append(full)
-        for c in range(k - 1):  # one adjacent pair swapped
-            out.append(full[:c] + (full[c + 1], full[c]) + full[c + 2:])
+        row = tuple(range(k))
+        out.append(row)
+        if full is None or k <= full:
+            for c in range(k - 1):  # one adjacent pair swapped
+                out.append(row[:c] + (row[c + 1], row[c]) + row[c + 2:])
         if k >= 2:
             for c in range(k - 1):  # one column missing (not the last: that is a smaller K)
-                out.append(full[:c] + full[c + 1:])
-        for c in range(2, k):  # a column written first: its baselines sit a little higher
-            out.append((c,) + full[:c] + full[c + 1:])
+                out.append(row[:c] + row[c + 1:])
+        for c in range(2, k) if full is None or k <= full else ():
+            out.append((c,) + row[:c] + row[c + 1:])  # a column written first: its baselines sit a little higher
     return tuple(out)
 
 
@@ -68,7 +74,8 @@ def _regular(pat: tuple[int, ...]) -> bool:
     return pat == tuple(range(len(pat)))
 
 
-def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int, tuple[int, ...]]]:
+def assign_rows(seq: list[Line], width: float, kmax: int = 4,
+                full: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """Split the flow into rows (start, pattern): a row holds one line of some columns.
 
     Dynamic programming over row starts and patterns: a row links its line in
@@ -77,13 +84,13 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4) -> list[tuple[int,
     rows has its price (_cost), so the rows change only where continuity
     evidence pays for it. Linear in the number of lines.
     """
-    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True))
+    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full)
 
 
-def search(n: int, kmax: int, score) -> list[tuple[int, tuple[int, ...]]]:
+def search(n: int, kmax: int, score, full: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """assign_rows over n lines, with score(x, y) the continuity of line x into line y."""
-    patterns = _patterns(kmax)
-    best, back = tables(n, kmax, score)
+    patterns = _patterns(kmax, full)
+    best, back = tables(n, kmax, score, full)
     ends = [(best[n - len(pat) + kmax][b], b) for b, pat in enumerate(patterns)
             if n - len(pat) >= 0 and best[n - len(pat) + kmax][b] > float("-inf")]
     _, b = max(ends)
@@ -99,11 +106,11 @@ def search(n: int, kmax: int, score) -> list[tuple[int, tuple[int, ...]]]:
     return rows
 
 
-def tables(n: int, kmax: int, score) -> tuple[list[list[float]], list[list[int]]]:
+def tables(n: int, kmax: int, score, full: int | None = None) -> tuple[list[list[float]], list[list[int]]]:
     """The search's tables: best[p + kmax][b], the best score of a path whose
     last row b starts at line p, and back[p + kmax][b], the row before it."""
     neg = float("-inf")
-    patterns = _patterns(kmax)
+    patterns = _patterns(kmax, full)
     npat = len(patterns)
     # Every position's tables sit kmax places on (P = p + kmax), behind rows
     # where no row ends: the search reads the rows before a position without
@@ -123,15 +130,15 @@ def tables(n: int, kmax: int, score) -> tuple[list[list[float]], list[list[int]]
         if len(pat) <= n:
             best[kmax][b] = -0.01 * len(pat) - (0.0 if _regular(pat) else IRREGULAR)
     if n > 1:
-        _row_loop(kmax)(best, back, links, _skips(kmax), n)
+        _row_loop(kmax, full)(best, back, links, _skips(kmax, full), n)
     return best, back
 
 
 @lru_cache(maxsize=None)
-def _used_skips(kmax: int) -> dict[int, list[int]]:
+def _used_skips(kmax: int, full: int | None = None) -> dict[int, list[int]]:
     """Per row a, the places m = c * kmax + j of the columns c some row b holds
     (at its place j) that a skipped: their lines link to the row before a."""
-    patterns = _patterns(kmax)
+    patterns = _patterns(kmax, full)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
     used: dict[int, set[int]] = {}
     for a in range(len(patterns)):
@@ -157,18 +164,18 @@ class _Far(dict):
 
 
 @lru_cache(maxsize=None)
-def _skips(kmax: int) -> dict[tuple[int, int], tuple[int, ...]]:
+def _skips(kmax: int, full: int | None = None) -> dict[tuple[int, int], tuple[int, ...]]:
     """(a, c) -> by the row r before row a (-1: none), how many lines before
     p + kmax the line of column c (which a skipped) stands in r; 0 where r
     lacks c too (it links nowhere)."""
-    patterns = _patterns(kmax)
+    patterns = _patterns(kmax, full)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
     return {(a, c): tuple(len(pa) + len(pr) - where[r][c] if c in where[r] else 0 for r, pr in enumerate(patterns)) + (0,)
-            for a, pa in enumerate(patterns) for c in {m // kmax for m in _used_skips(kmax).get(a, ())}}
+            for a, pa in enumerate(patterns) for c in {m // kmax for m in _used_skips(kmax, full).get(a, ())}}
 
 
 @lru_cache(maxsize=None)
-def _row_loop(kmax: int):
+def _row_loop(kmax: int, full: int | None = None):
     """The search's loop over row starts for kmax columns, written out as
     Python and compiled once per process (about 3 ms for 4 columns, 20 for 6):
     loop(best, back, links, O, n) scores every row b (that fits in the
@@ -182,14 +189,14 @@ def _row_loop(kmax: int):
     is the first a with the highest score (max and index keep the first), -1
     when no row a ends before p (all -inf).
     """
-    patterns = _patterns(kmax)
+    patterns = _patterns(kmax, full)
     where = [{c: k for k, c in enumerate(pat)} for pat in patterns]
     plen = [len(pat) for pat in patterns]
     npat = len(patterns)
-    used = _used_skips(kmax)
+    used = _used_skips(kmax, full)
     near = 2 * kmax - 1
     skippers = sorted({plen[a] for a in used})
-    skips = sorted(_skips(kmax))
+    skips = sorted(_skips(kmax, full))
     out = ["def loop(best, back, links, O, n):",
            "    " + "".join(f"L{d}, " for d in range(1, near + 1)) + f"= links[1:{near + 1}]",
            "    _, " + "".join(f"O{a}_{c}, " for a, c in skips) + "= None, " + "".join(f"O[{a}, {c}], " for a, c in skips),
@@ -230,5 +237,5 @@ def _row_loop(kmax: int):
                 f"            KP[{b}] = vals.index(top) if top != NEG else -1"]
     namespace = {"NEG": float("-inf")}
     # Our own code from our own constants, never page text.
-    exec(compile("\n".join(out) + "\n", f"<row loop {kmax}>", "exec"), namespace)  # noqa: S102
+    exec(compile("\n".join(out) + "\n", f"<row loop {kmax}{'' if full is None else f'/{full}'}>", "exec"), namespace)  # noqa: S102
     return namespace["loop"]
