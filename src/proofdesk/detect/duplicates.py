@@ -193,6 +193,7 @@ class _Finder:
         self.ctx = ctx
         self.blocks = ctx.blocks
         self.findings: list[Finding] = []
+        self._alignments: dict[tuple[int, int], _Match] = {}
 
     # -- geometry -------------------------------------------------------
     def _prev_alive(self, i: int) -> Block | None:
@@ -293,8 +294,9 @@ class _Finder:
         # both its copy and its second half).
         for i in sorted(cands):
             for j, m in self._aligned(i, cands[i]):
-                if m.a_whole() and m.b_whole():
-                    twins.setdefault(min(i, j), max(i, j))
+                if m.a_whole():  # i's first whole match decides, as in the pass below
+                    if m.b_whole():
+                        twins.setdefault(min(i, j), max(i, j))
                     break
         self._resolve_twins(twins)
         for i in sorted(cands):
@@ -319,7 +321,9 @@ class _Finder:
                 return
             if j in self.ctx.removed:
                 continue
-            m = _align(self.blocks[i].text, self.blocks[j].text)
+            m = self._alignments.get((i, j))
+            if m is None:  # both passes ask for the same pairs
+                m = self._alignments[i, j] = _align(self.blocks[i].text, self.blocks[j].text)
             if m.a_whole() and not m.a_gaps_in_b():
                 continue  # i holds text j lacks: removing i would lose it
             yield j, m
