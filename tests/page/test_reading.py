@@ -173,6 +173,23 @@ def test_scraps_among_a_photos_noise_go_with_it():
     assert len(noise) == 1 and noise[0].detail("noise") == str(len(photo))
 
 
+def test_a_number_ending_a_line_before_a_photo_is_text():
+    # The paragraph's first half ends with a line that opens with a number
+    # (…溢价2 | 9.09%。周); its percent sign is no photo speck.
+    lead = ("近期，多家上市公司陆续发布定增预案修订公告，将原先的锁价发行方式调整为竞价发行，"
+            "市场人士认为这有利于更好平衡上市公司与投资者之间的利益关系，也是再融资改革的具体体现。")
+    first = "本次定增发行价格较停牌前收盘价溢价29.09%。周"
+    rest = "力表示，公司将继续推进募投项目建设，确保资金使用效率，并按计划完成产能扩张与技术升级。"
+    caption = "3月5日，工作人员在现场检查设备运行情况。"
+    more = ("从定增进展来看，已有多家公司提交注册，另有数家通过交易所审核，"
+            "其余仍在问询阶段，预计年内将有更多方案完成调整并陆续实施。")
+    page = ["定增方案调整", ""] + wrap_column([lead, more], 20, indent="") + [""] + wrap_column([first], 20, indent="")
+    assert page[-1] == "9.09%。周"
+    page += [""] + ["】   和           @"] + [caption] + wrap_column([rest], 20, indent="")
+    out = analyze("\n".join(page) + "\n").cleaned().text
+    assert "溢价29.09%。周力表示" in out
+
+
 PHOTO = ["@ ES @ 全  生生", "全", "和@", "了    *。。", "晤ee 办 四", "】   和           @"]
 
 
