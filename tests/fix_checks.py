@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from difflib import SequenceMatcher
 
 from proofdesk.detect.characters import KANA, PAIRS
 from proofdesk.findings import Finding, FindingKind
@@ -122,37 +121,26 @@ def _more_than_a_speck(stretch: str, noise: Counter) -> bool:
 
 
 def check_duplicate(raw: str, f: Finding, noise: Counter | None = None) -> list[str]:
-    """The removed text is a copy: it still stands in the result (up to the
-    look-alikes OCR put in one copy), and the copy the finding keeps (its
-    second span) is whole. What the kept span does not hold (a copy can run
-    past the kept paragraph's end when that paragraph was cut) must stand
-    elsewhere in the result. The noise lines in the gap it removes with the
-    copy (noise: their characters) need no copy."""
+    """The removed text is a copy: no edit reaches into the copy the finding
+    keeps (its second span), and every stretch of the removed text still
+    stands in the result (see uncovered: look-alikes count as one character,
+    and the other copy may stand in pieces, a caption between them). Noise
+    lines in the gap it removes with the copy (noise: their characters) and
+    specks need no copy."""
     noise = noise or Counter()
-    bad = []
-    out = squash(apply_fixes(raw, [f]).text)
     if len(f.spans) < 2:
         return [f"{_where(f)} names no kept copy"]
-    kept = squash(raw[f.spans[1].start:f.spans[1].end])
-    if kept not in out:
-        bad.append(f"{_where(f)} accepted alone damages the copy it keeps: {kept[:30]!r}")
+    keep = f.spans[1]
+    bad = [f"{_where(f)} edit {e.start}..{e.end} reaches into the copy it keeps ({keep.start}..{keep.end})"
+           for e in f.edits if e.start < keep.end and keep.start < e.end]
+    out = squash(apply_fixes(raw, [f]).text)
     for e in f.edits:
         if squash(e.text):
             bad.append(f"{_where(f)} writes text {e.text[:30]!r}: a duplicate fix only removes")
         removed = squash(raw[e.start:e.end])
-        if not removed:
-            continue
-        # The stretches of the removed text the kept copy does not hold, in
-        # order (autojunk off: the repeated characters of Chinese are no junk).
-        blocks = SequenceMatcher(None, removed, kept, autojunk=False).get_matching_blocks()
-        missing, pos = [], 0
-        for m in blocks:
-            if m.a > pos:
-                missing.append(removed[pos:m.a])
-            pos = m.a + m.size
-        nowhere = [t for t in missing if t not in out and _more_than_a_speck(t, noise)]
-        if nowhere:
-            bad.append(f"{_where(f)} removes {len(removed)} chars, and {nowhere[0][:40]!r} of them "
+        gone = lost_copies(removed, out, noise)
+        if gone:
+            bad.append(f"{_where(f)} removes {len(removed)} chars, and {gone[0][:40]!r} of them "
                        f"has no copy left: {removed[:40]!r}")
     return bad
 
@@ -321,19 +309,34 @@ _LOOKALIKE = _canonical()
 def uncovered(text: str, within: str, k: int = 6) -> list[str]:
     """The stretches of text that no k-character piece of within covers: where
     text has no copy in within. Look-alikes count as the same character (one
-    copy may have been read with 入 for 人); near either end of text, where
-    fewer pieces reach, pieces of three characters count too."""
-    text, within = text.translate(_LOOKALIKE), within.translate(_LOOKALIKE)
+    copy may have been read with 入 for 人). Near either end of text fewer
+    pieces reach a character, so a covered run is carried on to the end by
+    pieces of three characters, as far as they stand in within."""
+    shown, text, within = text, text.translate(_LOOKALIKE), within.translate(_LOOKALIKE)
     covered = bytearray(len(text))
-    for size in (k, 3):
-        pieces = {within[i:i + size] for i in range(len(within) - size + 1)}
-        starts = range(len(text) - size + 1)
-        if size < k:  # the ends only
-            starts = [i for i in starts if i < k or i + size > len(text) - k]
-        for i in starts:
-            if text[i:i + size] in pieces:
-                covered[i:i + size] = b"\1" * size
-    return [text[m.start():m.end()] for m in re.finditer(b"\0+", bytes(covered))]
+    pieces = {within[i:i + k] for i in range(len(within) - k + 1)}
+    for i in range(len(text) - k + 1):
+        if text[i:i + k] in pieces:
+            covered[i:i + k] = b"\1" * k
+    if any(covered):
+        small = {within[i:i + 3] for i in range(len(within) - 2)}
+        first, last = covered.index(1), len(covered) - 1 - covered[::-1].index(1)
+        while first > 0 and text[first - 1:first + 2] in small:
+            first -= 1
+            covered[first] = 1
+        while last < len(text) - 1 and text[last - 1:last + 2] in small:
+            last += 1
+            covered[last] = 1
+    return [shown[m.start():m.end()] for m in re.finditer(b"\0+", bytes(covered))]
+
+
+def lost_copies(removed: str, within: str, noise: Counter) -> list[str]:
+    """The stretches of removed text that have no copy in within: not covered
+    by its pieces (uncovered), nor standing in it whole (a copy cut before a
+    photo: 目前，英国 | noise, caption | 气象局每日...), nor noise or a speck."""
+    flat = within.translate(_LOOKALIKE)
+    return [t for t in uncovered(removed, within)
+            if t.translate(_LOOKALIKE) not in flat and _more_than_a_speck(t, noise)]
 
 
 def check_together(raw: str, chosen: list[Finding], findings: list[Finding]) -> list[str]:
@@ -355,7 +358,7 @@ def check_together(raw: str, chosen: list[Finding], findings: list[Finding]) -> 
     rest, noise = squash(apply_fixes(raw, dups).text), noise_chars(raw, findings)
     for f in dups:
         for e in f.edits:
-            gone = [t for t in uncovered(squash(raw[e.start:e.end]), rest) if _more_than_a_speck(t, noise)]
+            gone = lost_copies(squash(raw[e.start:e.end]), rest, noise)
             if gone:
                 bad.append(f"{_where(f)} with {len(chosen)} findings ({kinds}) removes {gone[0][:40]!r}, "
                            f"of which no copy is left")
