@@ -80,10 +80,12 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         # between them; paragraphs rebuilt from scattered lines are not, so the
         # region stays one block per printed line and the ORDER fix rewrites it.
         region_lines = sorted(region, key=lambda ln: ln.start)
-        groups = hg + [[ln] for ln in region_lines]
-    blocks = blocks_from_lines(groups)
-    classify(blocks)
-    return blocks, findings
+        blocks = blocks_from_lines(hg + [[ln] for ln in region_lines])
+        # Only the headings' roles are read (the detectors stop at the region):
+        # they are classified with the region's first line, which the last of
+        # them may stand over (a title over a byline); the region's lines stay body.
+        classify(blocks[:len(hg) + 1])
+        return blocks, findings
 
 
 # Letters and symbols that Chinese prose does not scatter (a percent sign after
