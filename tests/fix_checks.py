@@ -10,21 +10,26 @@ violations it sees, as sentences that say what was lost, so a failing test
 What each kind may do:
 - LAYOUT, REFLOW (with edits), CONTINUATION rearrange: the visible
   (non-white-space) characters stay, as a multiset, except the lines of the
-  page's noise finding (a REFLOW finding without edits: a photo read as symbols).
-- DUPLICATE removes a copy: the text it removes still stands in the result
-  (up to the OCR noise the two copies may differ by), and so does the copy it keeps.
+  page's noise finding (a REFLOW finding without edits: a photo read as
+  symbols) that the fix reaches. A noise line that reads as text (ends a
+  clause: 系”。, 2年。) is reported by text_taken_for_noise.
+- DUPLICATE removes a copy: no edit reaches into the copy it keeps (its second
+  span), and every stretch of what it removes still stands in the result,
+  look-alikes counted as one character (lost_copies); with other fixes
+  accepted too, no two duplicate fixes remove both copies.
 - JUMP removes only marker text (today it is a flag without edits).
 - CHAR changes characters in place: a look-alike for a look-alike, a lost
   character inserted (党的十八大), a stuttered function word read once (的的).
-  Each edit changes the visible count by at most one, and never touches a line break.
-- PUNCT maps punctuation to punctuation; only a dash read as 一一 or -- changes
-  the length, and a lost opening quotation mark may be inserted.
+  Each edit changes the visible count by at most one; what lies between the
+  characters it reads is white space, never a caption.
+- PUNCT maps punctuation to punctuation; only a dash read as 一一, -- or -一
+  changes the length, and a lost opening quotation mark may be inserted.
 - SPACE removes white space only.
 - ORDER rebuilds an interleaved region: the same characters as the raw
-  region, less the noise lines in it, with the look-alike and punctuation fixes
-  it carries (see order_difference for the bound).
-- All accepted: every visible character stays unless it is noise, removed by
-  an applied duplicate fix, or changed by a character-level fix.
+  region, less the noise lines in it, with the look-alike and punctuation
+  fixes it carries: swaps, so as many characters come as go (check_order).
+- All accepted (or any mix): every visible character stays unless it is
+  noise, removed by an applied duplicate fix, or read by a character-level fix.
 """
 from __future__ import annotations
 
