@@ -53,13 +53,25 @@ def is_word(word: str) -> bool:
 def best_route(text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
     """Log-probability and token spans of jieba's best dictionary segmentation."""
     dt = _tokenizer()
-    table, n = dt.FREQ, len(text)
-    logtotal = math.log(dt.total)
-    # jieba's get_DAG and calc in one backward pass, without the DAG: the same
-    # sums in the same order (the same floats), and the same choice among
-    # equal ones (the longest word), at half the cost.
-    route = [(0, 0)] * (n + 1)
-    for k in range(n - 1, -1, -1):
+    n = len(text)
+    val, end = [0.0] * (n + 1), [0] * n
+    route_pass(text, val, end, dt.FREQ, math.log(dt.total))
+    spans, i = [], 0
+    while i < n:
+        spans.append((i, end[i]))
+        i = end[i]
+    return val[0] if text else 0.0, tuple(spans)
+
+
+def route_pass(text: str, val: list[float], end: list[int], table: dict, logtotal: float) -> None:
+    """jieba's get_DAG and calc in one backward pass, without the DAG, from
+    place len(end) - 1 down to 0: val[k], the best route's log-probability
+    from k to the end of text (val holds the places after), and end[k], where
+    the route's word from k ends. The same sums in the same order as jieba
+    (the same floats), and the same choice among equal ones (the longest
+    word), at half the cost; a caller may start it part way (page/junctions.py)."""
+    n = len(text)
+    for k in range(len(end) - 1, -1, -1):
         best = None
         i, frag = k, text[k]
         while i < n:
@@ -67,19 +79,14 @@ def best_route(text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
             if f is None:
                 break  # no word starts with frag
             if f:
-                v = math.log(f) - logtotal + route[i + 1][0]
-                if best is None or v >= best[0]:
-                    best = (v, i)
+                v = math.log(f) - logtotal + val[i + 1]
+                if best is None or v >= best:
+                    best, end[k] = v, i + 1
             i += 1
             frag = text[k:i + 1]
-        # No word starts at k: the character alone, with frequency 1.
-        route[k] = best if best is not None else (math.log(1) - logtotal + route[k + 1][0], k)
-    spans, i = [], 0
-    while i < len(text):
-        j = route[i][1] + 1
-        spans.append((i, j))
-        i = j
-    return route[0][0] if text else 0.0, tuple(spans)
+        if best is None:  # no word starts at k: the character alone, with frequency 1
+            best, end[k] = math.log(1) - logtotal + val[k + 1], k + 1
+        val[k] = best
 
 
 def word_across(left: str, right: str, ctx: int = 4) -> str:

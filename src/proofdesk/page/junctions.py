@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
+from proofdesk.words import route_pass
 
 # A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
 TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
@@ -158,35 +159,10 @@ def _log_total() -> float:
     return math.log(jieba.dt.total)
 
 
-# words.best_route's backward pass (jieba's get_DAG and calc), split at the
-# junction: the same sums in the same order, so the same floats and choices.
-def _route_pass(text: str, val: list[float], end: list[int], table: dict, logtotal: float) -> None:
-    """From place len(end) - 1 down to 0: val[k], the best route's
-    log-probability from k to the end of text (val holds the places after),
-    and end[k], where the route's word from k ends."""
-    n = len(text)
-    for k in range(len(end) - 1, -1, -1):
-        best = None
-        i, frag = k, text[k]
-        while i < n:
-            f = table.get(frag)
-            if f is None:
-                break  # no word starts with frag
-            if f:
-                v = math.log(f) - logtotal + val[i + 1]
-                if best is None or v >= best:
-                    best, end[k] = v, i + 1
-            i += 1
-            frag = text[k:i + 1]
-        if best is None:  # no word starts at k: the character alone, with frequency 1
-            best, end[k] = math.log(1) - logtotal + val[k + 1], k + 1
-        val[k] = best
-
-
 def _route_values(text: str, table: dict, logtotal: float, store: list, at: int) -> list[float]:
     """The best route's log-probability from each place of text to its end (kept in store[at])."""
     val = [0.0] * (len(text) + 1)
-    _route_pass(text, val, [0] * len(text), table, logtotal)
+    route_pass(text, val, [0] * len(text), table, logtotal)
     store[at] = val
     return val
 
@@ -197,7 +173,7 @@ def _route_crosses(a: str, b: str, right: list[float], table: dict, logtotal: fl
     right: _route_values(b). Only the places in a need working out."""
     cut = len(a)
     end = [0] * cut
-    _route_pass(a + b, [0.0] * cut + right, end, table, logtotal)
+    route_pass(a + b, [0.0] * cut + right, end, table, logtotal)
     i = 0
     while i < cut:
         i = end[i]
