@@ -67,11 +67,12 @@ def test_a_line_with_an_acronym_is_text_not_noise():
     # Lines of the tesseract pages: Latin-heavy, and text all the same.
     for line in ("制LIBS(TSMM-LIBS)”技术方案，实", "AIFS-DOP不以ERA5等再分析资料作为训练目标",
                  "00、中证500、中证1000、中证A50",  # codes: Latin beside digits
-                 "种。”", "题。", "系”。", "系，”"):  # a paragraph's or clause's end, on its own line
+                 # a paragraph's or clause's last printed line, however short
+                 "种。”", "题。", "系”。", "系，”", "2年。", "A股。", "5G。", "说：“", "促——", "。”", "（完）"):
         assert not is_noise(line), line
     # A photo's speckle stays noise: stray letters and symbols around a character.
     for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee", "2oo。2。人", "。", "”ee@了@e”",
-                 "四  大     全  ”"):
+                 "四  大     全  ”", "ee人。", "eeee站ee。", "9。。", "2。"):
         assert is_noise(line), line
 
 

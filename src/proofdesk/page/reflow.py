@@ -366,8 +366,14 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _SYMBOL = re.compile(r"[@】【|_~=<>]")
-# Ideographs ending a sentence or a clause, with the quotes and brackets it closes (系”。, 系，”).
-_SENTENCE_TAIL = re.compile(r"[\u3400-\u9fff]+[，、；：。！？…”’」』）》]+")
+# The last printed line of a paragraph or clause, however short: words (with
+# numbers or Latin: 2年。, A股。) or a code (5G。) ending a sentence or clause,
+# with the quotes and brackets it closes or opens (系”。, 说：“, 促——); a
+# quotation's end (。”); a bracketed note (（完）). A photo's specks are
+# scattered marks and small letters (9。。, 2。, ee人。): never these.
+_SENTENCE_TAIL = re.compile(
+    r"[\u3400-\u9fff0-9A-Z.%]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Z.%]*[，、；：。！？…“”‘’「」『』（）《》—]+"
+    r"|[0-9A-Z]{2,}[。！？]|[。！？…][”’」』）]+|（[\u3400-\u9fff]{1,6}）")
 # Latin that is a code or an acronym (A50, 5G, LIBS), not stray letters.
 _CODE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]{2,}")
 _WHITE = re.compile(r"\s")
