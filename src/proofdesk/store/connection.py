@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +34,24 @@ def translate(path: Path, e: sqlite3.Error) -> StoreError:
     if "disk" in msg or "full" in msg:
         return StoreError(f"{path}: cannot write the project database: {e}")
     return StoreError(f"{path}: database error: {e}")
+
+
+def _journal_wal(conn: sqlite3.Connection, busy_timeout: float) -> str:
+    """Switch to WAL, waiting out other programs as any write does. SQLite
+    answers a journal-mode change that meets another connection's lock with
+    "locked" at once, without its busy handler: two programs opening a new
+    project file together failed that way."""
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.005
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as e:
+            msg = str(e).lower()
+            if not ("locked" in msg or "busy" in msg) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def guarded(method):
@@ -72,7 +91,7 @@ class Connection:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _journal_wal(conn, busy_timeout)
             if mode.lower() != "wal":
                 raise StoreError(f"{path}: cannot switch the database to WAL mode (got {mode})")
             # FULL: a revision reported saved survives a power cut, not only a crash.
