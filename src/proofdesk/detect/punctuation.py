@@ -215,11 +215,11 @@ def space_fixes(text: str, keep: tuple[int, int] | None = None, marks_only: bool
         if not prev or not nxt:
             continue
         left_zh, right_zh = _chinese(prev) or prev in _HALF, _chinese(nxt) or nxt in _HALF
-        # A full-width mark carries its own space (股 （占…, 散热： “概念, 企业 （有限合伙）).
         if marks_only:
             # A banner's phrases may end with a quotation (“两区两城两高地” 大抓…); a clause mark ends none.
             if prev in "：，、；:,;":
                 out.append((i, j))
+        # A full-width mark carries its own space (股 （占…, 散热： “概念, 企业 （有限合伙）).
         elif prev in _FULL_MARK or nxt in _FULL_MARK or (left_zh and (right_zh or nxt.isdigit())) \
                 or (prev.isdigit() and right_zh):
             out.append((i, j))
