@@ -190,6 +190,23 @@ def test_a_number_ending_a_line_before_a_photo_is_text():
     assert "溢价29.09%。周力表示" in out
 
 
+@pytest.mark.parametrize("dash", ["一", "-一"])
+def test_a_paragraph_ending_with_a_dash_before_a_photo_is_not_joined_over_it(dash):
+    # tesseract pages (seeds 1015, 1028): a paragraph that ends with a dash
+    # introducing the next one, its last line short, then the photo's caption.
+    # A column end leaves a full line, so this is no sentence cut by the photo.
+    lead = "近年来，商丘与河南气象部门共建气象强市，打通节气文化向纵深发展的多条渠道" + dash
+    nxt = "气象部门携手商丘广播电视台，深入挖掘非遗、技艺、饮食与节气的联系，让节气文化重归大众视野。"
+    first = ("“商丘”，本意为“观测商星的高地”。市委、市政府高度重视节气文化遗产的保护、传承与活化利用，"
+             "推动节气文化从历史走向现实。")
+    page = (["节气里的商丘", ""] + wrap_column([first, lead], 16, indent="") + ["", "3月5日，工作人员在现场检查设备运行情况。", ""]
+            + wrap_column([nxt, first], 16, indent=""))
+    out = analyze("\n".join(page) + "\n").cleaned().text
+    # -一 is read back as a dash; a lone 一 could be the numeral, so it stays.
+    assert ("多条渠道——\n" if dash == "-一" else "多条渠道一\n") in out
+    assert "\n气象部门携手商丘广播电视台" in out
+
+
 PHOTO = ["@ ES @ 全  生生", "全", "和@", "了    *。。", "晤ee 办 四", "】   和           @"]
 
 

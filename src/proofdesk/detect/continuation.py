@@ -20,7 +20,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
 from proofdesk.page.classify import NO_START, ends_complete, heading_like
-from proofdesk.words import best_route, word_across
+from proofdesk.words import best_route, is_word, word_across
 
 MAX_SKIP = 6
 _INTERRUPTERS = {BlockKind.CAPTION, BlockKind.CREDIT, BlockKind.JUMP, BlockKind.NOISE}
@@ -96,6 +96,12 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
             return None
         conf = 0.7
     else:
+        if a.ends_short and not word and (_dash_end(text_a) or _opens_paragraph(text_b)):
+            # Its last printed line stops short of the column (a column end
+            # leaves a full line), and it ends with a dash that introduces the
+            # next paragraph (…多条渠道——, OCR: 渠道一, 如何建-一) or the next
+            # block opens one: the paragraph ended there.
+            return None
         photo = any(m.kind in (BlockKind.CAPTION, BlockKind.CREDIT) for m in moved)
         conf = _cut_confidence(text_a, text_b, word, photo)
         if conf is None:
@@ -114,6 +120,14 @@ _FUNCTION_END = set("的地得和与及或而并把被对从向以为将是在�
 _FUNCTION_END2 = ("可能", "应该", "能够", "需要", "已经", "正在", "就是", "还是", "以及", "并且", "而且",
                   "但是", "因为", "所以", "如果", "虽然", "尽管", "通过", "根据", "按照", "随着", "关于", "对于",
                   "不断", "进一步", "逐步", "将会", "还会", "也会", "都会", "就会", "可以", "继续", "开始", "作为")
+
+
+def _dash_end(text: str) -> bool:
+    """text ends with a dash, or with what OCR reads a dash as: -一, 一-, 一一,
+    --, or a lone 一 that makes no word with the character before it."""
+    if text.endswith(("——", "--", "-一", "一-", "一一", "—")):
+        return True
+    return text.endswith("一") and len(text) >= 2 and not is_word(text[-2:])
 
 
 def _hard_cut(text_a: str, text_b: str) -> bool:

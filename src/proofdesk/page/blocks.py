@@ -48,6 +48,9 @@ class Block:
     # Index of the blank-line separated run this block's first line belongs to.
     run: int = 0
     notes: dict = field(default_factory=dict)
+    # Hard-wrapped input: the last printed line stops well short of the
+    # column, so the paragraph ended there (a column end leaves a full line).
+    ends_short: bool = False
 
     @property
     def start(self) -> int:

@@ -63,6 +63,8 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     if streams is None:
         groups, breaks = _reflow(lines, stats.width, kept_stats)
         blocks = blocks_from_lines(groups)
+        for b, g in zip(blocks, groups):
+            b.ends_short = line_width(g[-1].text) <= stats.width - 3
         classify(blocks, _column_ends(groups, stats.width))
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
