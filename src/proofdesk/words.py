@@ -125,6 +125,22 @@ def _word_spans(a: str, b: str) -> bool:
     return False
 
 
+def word_at(text: str, k: int, least: int = 1) -> bool:
+    """Some dictionary word of two to four characters in text, with frequency
+    at least least, holds position k. A look-up that misses ends the search
+    for longer words from that start (the table holds every prefix)."""
+    table = _FREQ or _table()
+    end = len(text)
+    for s in range(k, max(0, k - 3) - 1, -1):  # two-character words first: most hits
+        for e in range(max(s + 2, k + 1), min(s + 4, end) + 1):
+            f = table.get(text[s:e])
+            if f is None:
+                break
+            if f >= least:
+                return True
+    return False
+
+
 def logprob(text: str) -> float:
     return best_route(text)[0]
 

@@ -15,7 +15,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import BlockKind
 from proofdesk.page.classify import CJK
-from proofdesk.words import best_route, dictionary, freq
+from proofdesk.words import best_route, dictionary, freq, word_at
 
 # Chinese look-alikes: written -> possible intended readings.
 PAIRS = {
@@ -103,23 +103,6 @@ def _in_common_word(text: str, i: int) -> bool:
     return True
 
 
-def _word_through(text: str, k: int) -> bool:
-    """Some dictionary word of 2-4 characters in text holds position k (plain loops:
-    asked for every reading of every look-alike that is in no common word).
-    The table holds every prefix of every word (frequency 0 when it is no
-    word), so a miss ends the search for longer words from that start."""
-    table = dictionary()
-    size = len(text)
-    for s in range(max(0, k - 3), k + 1):
-        for e in range(s + 1, min(s + 4, size) + 1):
-            f = table.get(text[s:e])
-            if f is None:
-                break
-            if f and e - s >= 2 and e > k:
-                return True
-    return False
-
-
 def _better_reading(text: str, i: int) -> tuple[str, float] | None:
     """(alt, gain) when replacing text[i] makes a clearly likelier word."""
     c = text[i]
@@ -132,7 +115,7 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
         cand = win[:k] + alt + win[k + 1:]
         lone = ALONE_OK.get(c) == alt
         # Cheap gate: some dictionary word of 2-4 chars must contain the new character.
-        if not lone and not _word_through(cand, k):
+        if not lone and not word_at(cand, k):
             continue
         lp0, spans0 = best_route(win)
         lp1, spans1 = best_route(cand)

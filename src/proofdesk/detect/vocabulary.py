@@ -132,13 +132,13 @@ class Vocabulary:
 
     def fixes(self) -> list[tuple[int, str, str, str]]:
         """(index, old character, new character, term) for the misread terms of the text."""
-        from proofdesk.words import dictionary, freq
+        from proofdesk.words import freq, word_at
 
-        text, table = self.text, dictionary()
+        text = self.text
         finalists = []
         for j, new, p in self.candidates():
             # The cheap tests first: most candidates lie in a dictionary word.
-            if _in_word(text, j, table):
+            if word_at(text, j, KNOWN):  # 扩 in 的扩展: a word of its own
                 continue
             if text[j - 1:j] == text[j + 1:j + 2]:
                 continue  # 越看越, 一步一: a pattern whose middle varies freely
@@ -191,20 +191,6 @@ class Vocabulary:
         while lo > 0 and hi - lo < 6 and fixed[lo - 1:lo + 2] in frequent:
             lo -= 1
         return (lo + lo_txt, hi + lo_txt) if lo <= k < hi else (j, j)
-
-
-def _in_word(text: str, j: int, table: dict[str, int]) -> bool:
-    """The character at j makes a dictionary word of two to four characters
-    with its neighbours (扩 in 的扩展). table: words.dictionary()."""
-    end = len(text)
-    for a in range(j, max(0, j - 3) - 1, -1):  # two-character words first: most hits
-        for e in range(max(a + 2, j + 1), min(a + 4, end) + 1):
-            f = table.get(text[a:e])
-            if f is None:
-                break  # no word starts with text[a:e]: no longer one either
-            if f >= KNOWN:
-                return True
-    return False
 
 
 def _word_beside(text: str, j: int, lo: int, hi: int, freq) -> bool:
