@@ -39,9 +39,10 @@ BYLINE_BODY_RE = re.compile(
     r"|^[（(]?(?:本报)?记者[^）)]{1,30}[）)]"
 )
 BYLINE_RE = re.compile(rf"^(?:本报|[{CJK}]{{0,8}}报)?(?:特约)?(?:记者|通讯员)\s*{_NAME}(?:[\s、，]+{_NAME})*$")
-CAPTION_START_RE = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图|\d{1,2}月\d{1,2}日[，,])")
 # Words that only a caption opens with ("pictured is"); a date opens paragraphs too.
-PICTURE_START_RE = re.compile(r"^(?:图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图)")
+_PICTURE = r"图为|图[一二三四五六七八九\d]+[：:]|上图|下图|左图|右图"
+CAPTION_START_RE = re.compile(rf"^(?:{_PICTURE}|\d{{1,2}}月\d{{1,2}}日[，,])")
+PICTURE_START_RE = re.compile(rf"^(?:{_PICTURE})")
 _NOISE_RE = re.compile(rf"^[^{CJK}A-Za-z]{{0,6}}$|^[A-Za-z]?\d{{0,3}}[A-Za-z]?$")
 
 
