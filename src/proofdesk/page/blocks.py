@@ -8,7 +8,7 @@ their concatenation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from proofdesk.findings import Span
@@ -47,7 +47,6 @@ class Block:
     kind: BlockKind = BlockKind.BODY
     # Index of the blank-line separated run this block's first line belongs to.
     run: int = 0
-    notes: dict = field(default_factory=dict)
     # Hard-wrapped input: the last printed line stops well short of the
     # column, so the paragraph ended there (a column end leaves a full line).
     ends_short: bool = False
