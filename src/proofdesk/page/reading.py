@@ -92,7 +92,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
 
 # Letters and symbols that Chinese prose does not scatter (a percent sign after
 # a number it does: 9.09%。周).
-_ODD = re.compile(r"[A-Za-z@#$^&*_=+|\\~<>{}\[\]】【]|(?<!\d)%")
+_SPECK = re.compile(r"[A-Za-z@#$^&*_=+|\\~<>{}\[\]】【]|(?<!\d)%")
 
 
 def _noise_flags(lines: list[Line]) -> list[bool]:
@@ -115,7 +115,7 @@ def _noise_flags(lines: list[Line]) -> list[bool]:
         after[k] = flags[k + 1] or (after[k + 1] and _scrap(lines[k + 1].text))
     for k in range(n):
         t = lines[k].text
-        if not flags[k] and (before[k] or after[k]) and _scrap(t) and ((before[k] and after[k]) or _ODD.search(t)):
+        if not flags[k] and (before[k] or after[k]) and _scrap(t) and ((before[k] and after[k]) or _SPECK.search(t)):
             flags[k] = True
     return flags
 
@@ -126,7 +126,7 @@ def _scrap(text: str) -> bool:
     if ends_sentence(text):
         return False
     w = line_width(text)
-    return w <= 5 or (w <= 8 and " " in text.strip() and _ODD.search(text) is not None)
+    return w <= 5 or (w <= 8 and " " in text.strip() and _SPECK.search(text) is not None)
 
 
 def _column_ends(groups: list[list[Line]], width: float) -> frozenset[int]:
