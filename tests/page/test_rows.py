@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from proofdesk.page.blocks import split_lines
 from proofdesk.page.reflow import ends_sentence
-from proofdesk.page.junctions import (PAIR_LIFT, TEXT_CHAR, _log_total, _route_crosses, _route_values,
+from proofdesk.page.junctions import (PAIR_LIFT, TEXT_CHAR, _route_crosses, _route_values,
                                       page_pairs)
 from proofdesk.page.rows import IRREGULAR, _cost, _patterns, _regular, tables
-from proofdesk.words import best_route, dictionary
+from proofdesk.words import best_route, dictionary, total_log
 
 
 def _plain_tables(n, kmax, score, full=None):
@@ -99,7 +99,7 @@ def test_the_route_across_a_junction_is_jiebas(shared, data):
     i = data.draw(st.integers(0, len(text) - 9))
     a = text[i:i + data.draw(st.integers(1, 4))]
     b = text[i + len(a):i + len(a) + data.draw(st.integers(1, 4))]
-    table, logtotal = dictionary(), _log_total()
+    table, logtotal = dictionary(), total_log()
     store = [None]
     right = _route_values(b, table, logtotal, store, 0)
     _, spans = best_route(a + b)

@@ -3,15 +3,13 @@ column rebuilding (page/columns.py, page/rows.py) weighs, as log-likelihood
 ratios measured on labelled pages."""
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections import Counter
-from functools import lru_cache
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
-from proofdesk.words import route_pass
+from proofdesk.words import route_pass, total_log
 
 # A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
 TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
@@ -83,7 +81,7 @@ def scorer(seq: list[Line], width: float, pairs: PagePairs | None = None, every_
 
     table = dictionary()
     get, has = table.get, table.__contains__
-    logtotal = _log_total()
+    logtotal = total_log()
     limit = width - 1.4
     is_term = pairs.is_term if pairs is not None else None
     facts: list[tuple | None] = _learn([ln.text for ln in seq], limit, has) if every_line else [None] * len(seq)
@@ -149,14 +147,6 @@ def _facts(t: str, ends: bool, short: bool, frags: tuple[str, ...]) -> tuple:
             _FINAL[short, t[0] == "“"])
 
 
-@lru_cache(maxsize=1)
-def _log_total() -> float:
-    from proofdesk.words import dictionary
-
-    dictionary()  # loads jieba's dictionary, and its total with it
-    import jieba
-
-    return math.log(jieba.dt.total)
 
 
 def _route_values(text: str, table: dict, logtotal: float, store: list, at: int) -> list[float]:
