@@ -147,8 +147,6 @@ def _facts(t: str, ends: bool, short: bool, frags: tuple[str, ...]) -> tuple:
             _FINAL[short, t[0] == "“"])
 
 
-
-
 def _route_values(text: str, table: dict, logtotal: float, store: list, at: int) -> list[float]:
     """The best route's log-probability from each place of text to its end (kept in store[at])."""
     val = [0.0] * (len(text) + 1)
