@@ -2,6 +2,7 @@
 
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
     python tests/ocr/ocr_pages.py --interleave [--columns K] OUTDIR [N [FIRST]]   # lines of all columns top to bottom
+    python tests/ocr/ocr_pages.py --whole-page OUTDIR [N [FIRST]]   # tesseract's own page layout (psm 3)
     python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
     python tests/ocr/ocr_pages.py --links OUTDIR       # interleaved pages: share of column links rebuilt
 
@@ -35,14 +36,17 @@ def tesseract_available() -> bool:
 
 
 def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
-             interleave: bool = False, columns: int | None = None) -> tuple[str, str]:
+             interleave: bool = False, columns: int | None = None,
+             whole_page: bool = False) -> tuple[str, str]:
     """(OCR text, gold text) of one typeset page built from article.
 
     Each column is read on its own (psm 6: one block of text), as a
     column-aware OCR run does; tesseract's own page layout analysis scrambles
     the column order around the photo. With interleave, the text lines of all
     columns are instead written top to bottom by their position on the page,
-    as line-level engines (PaddleOCR) write them.
+    as line-level engines (PaddleOCR) write them. With whole_page, tesseract
+    reads the whole page with its own layout analysis (psm 3): the input
+    shape ProofDesk does not rebuild yet (README, "Line-level OCR input").
     """
     rng = random.Random(seed)
     headline, paragraphs = read_article(article)
@@ -52,6 +56,10 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
                    col_chars=rng.choice([14, 16, 18]), photo_col=rng.choice([1, 2]),
                    seed=seed, max_paragraphs=max_paragraphs)
     page.image.save(out.with_suffix(".png"))
+    if whole_page:
+        res = subprocess.run(["tesseract", str(out.with_suffix(".png")), "-", "-l", "chi_sim"],
+                             capture_output=True, text=True, check=True)
+        return res.stdout.strip("\n\f ") + "\n", page.gold
     parts, placed = [], []
     for k, box in enumerate(page.boxes):
         crop = out.with_name(f"{out.name}-{k}.png")
@@ -154,7 +162,8 @@ def main(argv: list[str]) -> None:
         (score_dir if argv[0] == "--score" else links_dir)(Path(argv[1]))
         return
     interleave = bool(argv) and argv[0] == "--interleave"
-    argv = argv[1:] if interleave else argv
+    whole_page = bool(argv) and argv[0] == "--whole-page"
+    argv = argv[1:] if interleave or whole_page else argv
     columns = None
     if argv and argv[0] == "--columns":
         columns, argv = int(argv[1]), argv[2:]
@@ -165,7 +174,8 @@ def main(argv: list[str]) -> None:
     articles = sorted((SHARED / "corpus" / "articles").glob("*.txt"))
     for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
-        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave, columns=columns)
+        text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave, columns=columns,
+                              whole_page=whole_page)
         (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")
         (outdir / f"page-{k}.gold.txt").write_text(gold, encoding="utf-8")
         print(k, art.name)
