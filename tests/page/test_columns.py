@@ -85,6 +85,19 @@ def test_a_full_line_ending_a_clause_runs_on():
     assert not decide(c, b, 22).join
 
 
+
+def test_a_title_whose_opening_quotation_mark_was_lost_is_one_line():
+    # news-0002: “学好中文，我们的 / 未来不是梦” with the first “ lost.
+    a = Line(0, 8, "学好中文，我们的", 0, 0)
+    b = Line(9, 15, "未来不是梦”", 0, 0)
+    assert decide(a, b, 19).join
+    assert decide(Line(0, 8, "在中国学习的经历", 0, 0), Line(9, 19, "让我看到更广阔的世界”", 0, 0), 19).join
+    # A short line that ends its sentence, or a next line that opens its own quotation, stays apart.
+    assert not decide(Line(0, 8, "学好中文，我们行。", 0, 0), b, 19).join
+    assert not decide(a, Line(9, 16, "“未来不是梦”", 0, 0), 19).join
+    # il4 page 506: a subhead over another column's line that ends a quotation.
+    assert not decide(Line(0, 10, "因地制宜提供定制服务", 0, 0), Line(11, 20, "和信息的时效性。”", 0, 0), 19).join
+
 _PRINTED: list = []
 
 

@@ -204,8 +204,14 @@ def _word_across(a: str, b: str) -> bool:
 
 
 def _quote_runs_on(a: str, b: str) -> bool:
-    if ends_sentence(a) or a.count("“") <= a.count("”"):
+    if ends_sentence(a):
         return False
+    if a.count("“") <= a.count("”"):
+        # The OCR lost the opening mark (学好中文，我们的 / 未来不是梦”): b is
+        # a whole line that closes, as titles do with no sentence end, a
+        # quotation nobody opened.
+        return ("“" not in a and "”" not in a and "“" not in b and b.endswith("”") and b.count("”") == 1
+                and _CJK_CHAR.match(b[-2:]) is not None)
     close, reopen = b.find("”"), b.find("“")
     return close >= 0 and (reopen < 0 or close < reopen)
 
