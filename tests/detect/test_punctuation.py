@@ -74,6 +74,25 @@ def test_lost_opening_quote_is_proposed_at_sentence_start(shared):
     assert "精细化。“我们对原有绿波路段" in cleaned
 
 
+def test_a_question_mark_read_as_a_closing_quote_becomes_one():
+    # Tesseract pages of our own: the ？ of a question read as ”, a new sentence right after it.
+    page = ("起草文稿，先问自己：这份文稿要解决什么问题？听者真正需要的是什么”这些追问让我在工作中获得了清醒。\n"
+            "为何在长江三峡开辟水运新通道”长江是全球内河运输最繁忙的河流。\n")
+    a = analyze(page)
+    fixes = [f for f in a.of_kind(FindingKind.PUNCT) if f.detail("problem") == "question-mark"]
+    assert len(fixes) == 2
+    cleaned = a.cleaned().text
+    assert "需要的是什么？这些追问" in cleaned and "新通道？长江是" in cleaned and "“" not in cleaned
+
+
+def test_a_lost_opening_quote_is_no_question_mark():
+    # No question in the clause, or a mark after the ”: the quotation's opening mark was lost.
+    for page in ("他说，这就是我们的黄金水道”的由来。\n", "大家都问为什么是黄金水道”，答案很简单。\n"):
+        a = analyze(page)
+        assert not [f for f in a.of_kind(FindingKind.PUNCT) if f.detail("problem") == "question-mark"]
+        assert "”" in a.cleaned().text
+
+
 def test_news_0003_gets_its_punctuation(shared):
     raw = (shared / "corpus" / "raw" / "news-0003.txt").read_text("utf-8")
     out = _fix(raw)

@@ -277,6 +277,22 @@ _QUOTE_RE = re.compile("[“”]")
 _BRACKET_RE = re.compile("[()（）《》【】]")
 
 
+# Words that make a clause a question.
+_QUESTION = re.compile("什么|怎么|怎样|如何|为何|为什么|哪|谁|多少|是否|能不能|会不会|是不是|有没有|可不可以|吗|呢")
+
+
+def _question_read_as_quote(text: str, i: int) -> bool:
+    """The unpaired ” at i ends a question and a new sentence follows at once
+    (真正需要的是什么”这些追问…): OCR read the question mark ？ as ”. A quotation
+    that ends a question closes after its own ？ (什么？”)."""
+    if i + 1 >= len(text) or not is_cjk(text[i + 1]):
+        return False
+    k = i
+    while k > 0 and text[k - 1] not in "。！？；，：“”":
+        k -= 1
+    return _QUESTION.search(text, k, i) is not None
+
+
 def _unbalanced(b: Block, text: str) -> list[Finding]:
     """Quotation marks and brackets that do not pair up within the paragraph."""
     out = []
@@ -300,6 +316,14 @@ def _unbalanced(b: Block, text: str) -> list[Finding]:
                     "段首的右引号没有对应的左引号，请核对",
                     "a closing quotation mark opens the paragraph: check it",
                     0.4, details=(("problem", "unbalanced-quote"),),
+                ))
+                continue
+            if _question_read_as_quote(text, i):
+                out.append(Finding(
+                    FindingKind.PUNCT, (Span(b.raw_pos(i), b.raw_end(i + 1)),),
+                    "问句末尾的“””是误识的问号，改为“？”",
+                    "the ” ending a question is a misread question mark: make it ？",
+                    0.6, (Edit(b.raw_pos(i), b.raw_end(i + 1), "？"),), details=(("problem", "question-mark"),),
                 ))
                 continue
             j = i - 1
