@@ -104,3 +104,49 @@ def test_the_selected_finding_stands_apart_from_every_finding_colour(window):
         for group in (QPalette.Active, QPalette.Inactive):
             selection = pane.palette().color(group, QPalette.Highlight)
             assert all(abs(selection.lightness() - c.lightness()) > 80 for c in COLOUR.values())
+
+
+def test_the_proofreader_puts_a_column_in_its_place(make_window, store, shared):
+    from proofdesk.page.reading import columns_of
+    path = shared / "corpus" / "raw" / "news-0001.txt"
+    win = open_page(make_window, store, path.name, path.read_bytes())
+    s = win.session
+    # Not on another kind of finding: the window says what to select, and asks nothing.
+    other = next(f for f in s.findings if f.kind is not FindingKind.ORDER)
+    win.select_finding(other.id)
+    asked = len(win.prompter.asked)
+    assert win.on_columns() is False and len(win.prompter.asked) == asked
+    assert "阅读顺序" in win.statusBar().currentMessage()
+    order = next(f for f in s.findings if f.kind is FindingKind.ORDER)
+    win.select_finding(order.id, focus_list=True)
+    cols = columns_of(s.raw)
+    win.prompter.answers.append([1, 0, 2, 3])  # the dialog's answer: the second column first
+    assert win.on_columns()
+    assert s.state(order.id) is FindingState.EDITED
+    text = win.cleaned.toPlainText()
+    assert text == s.text and text.index(cols[1].first) < text.index(cols[0].first)
+    assert win.undo.undoText() == "调整栏序"
+    win.on_undo()
+    assert s.state(order.id) is FindingState.OPEN and win.cleaned.toPlainText() == s.raw
+
+
+def test_the_column_order_dialog_moves_a_column_from_the_keyboard(qtbot):
+    from PySide6.QtCore import Qt
+    from proofdesk.gui.column_order import ColumnOrderDialog
+    from proofdesk.page.reading import Column
+    cols = [Column("第一栏的开头", "第一栏的结尾", 10), Column("第二栏的开头", "第二栏的结尾", 9),
+            Column("第三栏的开头", "第三栏的结尾", 8)]
+    dialog = ColumnOrderDialog(None, "调整栏序", "说明", cols)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "第 1 栏（10 行）：第一栏的开头…第一栏的结尾" == dialog.list.item(0).text()
+    dialog.list.setCurrentRow(2)
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key_Up, Qt.AltModifier)
+    assert dialog.order() == [0, 2, 1] and dialog.list.currentRow() == 1
+    qtbot.keyClick(dialog.list, Qt.Key_Up, Qt.AltModifier)
+    qtbot.keyClick(dialog.list, Qt.Key_Up, Qt.AltModifier)  # already first: stays
+    assert dialog.order() == [2, 0, 1]
+    qtbot.keyClick(dialog.list, Qt.Key_Down, Qt.AltModifier)
+    assert dialog.order() == [0, 2, 1]

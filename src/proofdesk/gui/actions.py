@@ -42,6 +42,7 @@ SPECS = (
     ActionSpec("clear", "review", ("F4",), ("C",)),
     ActionSpec("accept_kind", "review", ("Ctrl+Shift+A",)),
     ActionSpec("everywhere", "review", ("Ctrl+Shift+E",)),
+    ActionSpec("columns", "review", ("Ctrl+Shift+O",)),
     ActionSpec("zoom_in", "view", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "view", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "view", ("Ctrl+0",)),

@@ -43,6 +43,12 @@ class QtPrompter:
         value, ok = QInputDialog.getInt(self.parent, title, label, value, lo, hi)
         return value if ok else None
 
+    def order(self, title: str, label: str, columns: list) -> list[int] | None:
+        """The columns of a rebuilt page in the order the proofreader puts them; None when cancelled."""
+        from proofdesk.gui.column_order import ColumnOrderDialog
+        dialog = ColumnOrderDialog(self.parent, title, label, columns)
+        return dialog.order() if dialog.exec() == ColumnOrderDialog.Accepted else None
+
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
 
@@ -70,6 +76,10 @@ class ScriptedPrompter:
     def number(self, title, label, value, lo, hi):
         self.asked.append((title, label))
         return self._next(value)
+
+    def order(self, title, label, columns):
+        self.asked.append((title, label))
+        return self._next(list(range(len(columns))))
 
     def error(self, title, text):
         self.errors.append(text)

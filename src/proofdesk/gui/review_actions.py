@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from proofdesk.errors import ProofDeskError
+from proofdesk.findings import FindingKind
 from proofdesk.gui.findings_model import PROPOSAL_COL
 from proofdesk.gui.strings import language, tr
 from proofdesk.gui.undo import IssueCommand, PageCommand
+from proofdesk.page.reading import columns_of, reorder_columns
 from proofdesk.session import (FindingState, Occurrence, Outcome, plan_decisions, plan_replacements, replacement_for,
                                same_corrections, text_edits, write_pages)
 
@@ -91,6 +93,23 @@ class ReviewActions:
         if self.session is None or self.model.row_of(fid) < 0 or text == self.session.proposal(fid):
             return False
         return self._decide("undo.edit", lambda p: p.edit(fid, text), fid)
+
+    def on_columns(self):
+        """Put the columns of the selected reading-order rewrite in the order the proofreader says:
+        the rewrite's text, rebuilt in that order, is the finding's edited proposal (one undo step)."""
+        fid = self.current_finding()
+        s = self.session
+        if s is None or fid is None or s.finding(fid).kind is not FindingKind.ORDER:
+            self.statusBar().showMessage(tr("columns.none"), 6000)
+            return False
+        columns = columns_of(s.raw)
+        order = self.prompter.order(tr("columns.title"), tr("columns.label"), columns)
+        if order is None or order == list(range(len(columns))):
+            return False
+        text = reorder_columns(s.raw, order)
+        if text == s.proposal(fid):
+            return False
+        return self._decide("undo.columns", lambda p: p.edit(fid, text), fid)
 
     def _proposal_edited(self, fid: str, text: str) -> None:
         # Called from inside the item editor's commit: decide once the editor has closed, since the

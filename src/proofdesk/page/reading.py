@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_lines
 from proofdesk.page.classify import classify
-from proofdesk.page.columns import find_streams
+from proofdesk.page.columns import Streams, find_streams
 from proofdesk.page.reflow import (
     Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, line_width, local_widths, page_stats,
     stats_of, tally, tally_without,
@@ -45,23 +46,43 @@ def paragraph_blocks(raw: str, lines: list[Line] | None = None) -> list[Block]:
     return blocks
 
 
-def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
-    lines = split_lines(raw)
+@dataclass
+class _Lines:
+    """A hard-wrapped page's lines with the photo noise taken out, and what reading them needs."""
+
+    lines: list[Line]
+    stats: object        # of all lines (the column width)
+    kept_stats: object   # of the kept lines (the reflow)
+    noise: list[Line]
+    streams: Streams | None
+
+
+def _hard_wrapped_lines(raw: str, lines: list[Line] | None = None) -> _Lines | None:
+    """None when raw is set one paragraph per line."""
+    lines = split_lines(raw) if lines is None else lines
     whole = tally(lines)
     stats = stats_of(whole)
     if not is_hard_wrapped(stats, len(lines)):
-        return paragraph_blocks(raw, lines), []
+        return None
     # Lines OCR read from a photo are no blocks: the fixes that rewrite the
     # white space between blocks (joins, layout) drop them with it.
     flags = _noise_flags(lines)
     noise = [ln for ln, bad in zip(lines, flags) if bad]
     # The stats of the kept lines, for the reflow: the noise lines taken back out.
     kept_stats = stats_of(tally_without(whole, noise)) if noise else stats
-    lines = [ln for ln, bad in zip(lines, flags) if not bad]
-    findings = [_noise_finding(noise)] if noise else []
-    streams = _streams(lines, stats)
+    kept = [ln for ln, bad in zip(lines, flags) if not bad]
+    return _Lines(kept, stats, kept_stats, noise, _streams(kept, stats))
+
+
+def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
+    lines = split_lines(raw)
+    page = _hard_wrapped_lines(raw, lines)
+    if page is None:
+        return paragraph_blocks(raw, lines), []
+    lines, stats, streams = page.lines, page.stats, page.streams
+    findings = [_noise_finding(page.noise)] if page.noise else []
     if streams is None:
-        groups, breaks = _reflow(lines, stats.width, kept_stats)
+        groups, breaks = _reflow(lines, stats.width, page.kept_stats)
         blocks = blocks_from_lines(groups)
         for b, g in zip(blocks, groups):
             b.ends_short = line_width(g[-1].text) <= stats.width - 3
@@ -69,25 +90,62 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
         return blocks, findings
-    else:
-        head = [lines[i] for i in streams.head]
-        hg, hb = _reflow(head, stats.width)
-        body = [lines[i] for i in streams.order]
-        bg, _ = group_lines(body, stats.width, across_runs=True)
-        asides = [[lines[i]] for i in streams.asides]
-        findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
-        region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
-        findings.append(_order_finding(raw, bg + asides, region, streams.columns, hg))
-        # The detectors that follow expect blocks in raw order with plain gaps
-        # between them; paragraphs rebuilt from scattered lines are not, so the
-        # region stays one block per printed line and the ORDER fix rewrites it.
-        region_lines = sorted(region, key=lambda ln: ln.start)
-        blocks = blocks_from_lines(hg + [[ln] for ln in region_lines])
-        # Only the headings' roles are read (the detectors stop at the region):
-        # they are classified with the region's first line, which the last of
-        # them may stand over (a title over a byline); the region's lines stay body.
-        classify(blocks[:len(hg) + 1])
-        return blocks, findings
+    head = [lines[i] for i in streams.head]
+    hg, hb = _reflow(head, stats.width)
+    findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
+    region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
+    findings.append(_rebuilt(raw, page, streams.parts, hg))
+    # The detectors that follow expect blocks in raw order with plain gaps
+    # between them; paragraphs rebuilt from scattered lines are not, so the
+    # region stays one block per printed line and the ORDER fix rewrites it.
+    region_lines = sorted(region, key=lambda ln: ln.start)
+    blocks = blocks_from_lines(hg + [[ln] for ln in region_lines])
+    # Only the headings' roles are read (the detectors stop at the region):
+    # they are classified with the region's first line, which the last of
+    # them may stand over (a title over a byline); the region's lines stay body.
+    classify(blocks[:len(hg) + 1])
+    return blocks, findings
+
+
+def _rebuilt(raw: str, page: _Lines, parts, head: list[list[Line]]) -> Finding:
+    """The ORDER finding of an interleaved page, its columns read in the order of parts."""
+    lines, streams = page.lines, page.streams
+    body = [lines[i] for part in parts for i in part]
+    groups, _ = group_lines(body, page.stats.width, across_runs=True)
+    asides = [[lines[i]] for i in streams.asides]
+    region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
+    return _order_finding(raw, groups + asides, region, streams.columns, head)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column stream of an interleaved page, as the proofreader picks its place."""
+
+    first: str   # its first printed line
+    last: str    # its last printed line
+    lines: int
+
+
+def columns_of(raw: str) -> list[Column]:
+    """The column streams that the page's reading-order rewrite reads, in its
+    order (none unless the page interleaves columns line by line)."""
+    page = _hard_wrapped_lines(raw)
+    if page is None or page.streams is None:
+        return []
+    return [Column(page.lines[p[0]].text, page.lines[p[-1]].text, len(p)) for p in page.streams.parts]
+
+
+def reorder_columns(raw: str, order: list[int]) -> str:
+    """The text of the page's reading-order rewrite with its columns read in
+    order (indices into columns_of): the rebuild put a column's text in the
+    wrong place, and the proofreader says where it goes."""
+    page = _hard_wrapped_lines(raw)
+    if page is None or page.streams is None or sorted(order) != list(range(len(page.streams.parts))):
+        raise ValueError("order must name each column of the page once")
+    head = [page.lines[i] for i in page.streams.head]
+    hg, _ = _reflow(head, page.stats.width)
+    finding = _rebuilt(raw, page, [page.streams.parts[k] for k in order], hg)
+    return finding.edits[0].text
 
 
 # Letters and symbols that Chinese prose does not scatter (a percent sign after

@@ -1,0 +1,49 @@
+"""The proofreader's column order for an interleaved page's reading-order rewrite."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from proofdesk.analysis import analyze
+from proofdesk.findings import FindingKind
+from proofdesk.page.reading import columns_of, reorder_columns
+
+_SPACE = re.compile(r"\s+")
+
+
+def _raw(shared, name):
+    return (shared / "corpus" / "raw" / f"{name}.txt").read_text("utf-8")
+
+
+def test_the_columns_in_the_rebuilds_order_give_its_text(shared):
+    raw = _raw(shared, "news-0001")
+    cols = columns_of(raw)
+    assert len(cols) == 4 and sum(c.lines for c in cols) > 120
+    assert cols[0].first.startswith("身着中国传统民族服装")
+    order = analyze(raw).of_kind(FindingKind.ORDER)[0]
+    assert reorder_columns(raw, [0, 1, 2, 3]) == order.edits[0].text
+
+
+@pytest.mark.parametrize("name", ["news-0001", "news-0002"])
+def test_every_order_reads_the_columns_so_and_keeps_every_character(shared, name):
+    raw = _raw(shared, name)
+    cols = columns_of(raw)
+    same = sorted(_SPACE.sub("", reorder_columns(raw, list(range(len(cols))))))
+    for order in itertools.permutations(range(len(cols))):
+        text = reorder_columns(raw, list(order))
+        flat = _SPACE.sub("", text)
+        # Each column's first line stands after the one of the column before it.
+        starts = [flat.index(_SPACE.sub("", cols[k].first)) for k in order]
+        assert starts == sorted(starts), order
+        assert sorted(flat) == same, order
+
+
+def test_a_page_without_interleaved_columns_has_none(shared):
+    raw = (shared / "samples" / "seed-page.raw.txt").read_text("utf-8")
+    assert columns_of(raw) == []
+    with pytest.raises(ValueError):
+        reorder_columns(raw, [0])
+    with pytest.raises(ValueError):
+        reorder_columns(_raw(shared, "news-0001"), [0, 1, 2])  # each column once
