@@ -89,3 +89,29 @@ def test_restore_from_the_command_line_rederives_the_findings_states(capsys, db)
     assert [r for r in listed(capsys, db) if r["state"] == "accepted"] == []
     with Store(path) as st:
         assert st.revision_text(pid, 3) == st.raw_text(pid)
+
+
+def test_review_puts_a_rebuilt_pages_columns_in_order(capsys, tmp_path, shared):
+    from proofdesk.page.reading import columns_of
+    path = tmp_path / "cols.sqlite3"
+    raw_file = shared / "corpus" / "raw" / "news-0001.txt"
+    with Store(path) as st:
+        issue = st.create_issue("行级")
+        pid = st.import_pages(issue.id, [(raw_file.name, raw_file.read_bytes())])[0].id
+    assert main(["findings", str(pid), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    cols = columns_of(raw_file.read_text("utf-8"))
+    assert "    column 2: " + cols[1].first[:14] in out and len(cols) == 4
+    fid = next(r["id"] for r in listed(capsys, (path, pid)) if r["kind"] == "reading-order")
+    reflow = next(r["id"] for r in listed(capsys, (path, pid)) if r["kind"] == "reflow")
+    # Not a reading-order finding, or not every column once: a clear error, nothing saved.
+    assert main(["review", str(pid), "--db", str(path), "--columns", reflow, "2,1"]) == 2
+    assert "no reading-order finding" in capsys.readouterr().err
+    assert main(["review", str(pid), "--db", str(path), "--columns", fid, "2,1,3"]) == 2
+    assert "each of the 4 columns" in capsys.readouterr().err
+    assert main(["review", str(pid), "--db", str(path), "--columns", fid, "2,1,3,4"]) == 0
+    with Store(path) as st:
+        s = PageSession(st, pid)
+        assert s.state(fid) is FindingState.EDITED and st.latest_revision(pid).number == 2
+        text = st.latest_text(pid)
+        assert text.index(cols[1].first) < text.index(cols[0].first)

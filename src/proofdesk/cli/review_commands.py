@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--edit", nargs=2, action="append", default=[], metavar=("ID", "TEXT"),
                    help="replace a finding's proposal with TEXT (repeatable)")
     p.add_argument("--clear", nargs="+", default=[], metavar="ID", help="take back the decision on these")
+    p.add_argument("--columns", nargs=2, action="append", default=[], metavar=("ID", "ORDER"),
+                   help="read a reading-order finding's columns in ORDER, numbered as `findings` lists them "
+                        "(2,1,3,4), and take the region rebuilt so as its edited proposal (repeatable)")
     p.add_argument("--accept-kind", action="append", default=[], choices=[k.value for k in FindingKind],
                    metavar="KIND", help="accept every open finding of this kind that proposes a fix")
     p.add_argument("-m", "--message", default="", help="revision message")
@@ -56,6 +59,28 @@ def _resolve(session, ref: str) -> str:
         raise InputError(f"{ref}: {'no' if not ids else 'more than one'} finding on page {session.info.number} "
                          f"has an id starting so (see `proofdesk findings {session.page_id}`)")
     return ids[0]
+
+
+def _columns_text(session, fid: str, order: str) -> str:
+    """The reading-order rewrite of the page with its columns in order ("2,1,3,4")."""
+    from proofdesk.page.reading import columns_of, reorder_columns
+
+    if session.finding(fid).kind is not FindingKind.ORDER:
+        raise InputError(f"{fid} is no reading-order finding: only those have columns to order")
+    n = len(columns_of(session.raw))
+    try:
+        picked = [int(k) - 1 for k in order.split(",")]
+        return reorder_columns(session.raw, picked)
+    except ValueError:
+        raise InputError(f"{order!r}: give each of the {n} columns' numbers once, separated by commas "
+                         f"(as `proofdesk findings {session.page_id}` lists them)") from None
+
+
+def _column_lines(raw: str) -> list[str]:
+    from proofdesk.page.reading import columns_of
+
+    return [f"    column {k}: {c.first[:14]}…{c.last[-14:]} ({c.lines} lines)"
+            for k, c in enumerate(columns_of(raw), 1)]
 
 
 def cmd_findings(args) -> int:
@@ -76,6 +101,8 @@ def cmd_findings(args) -> int:
             text = s.raw[f.start:min(f.end, f.start + 20)].replace("\n", "⏎")
             fix = f" → {s.proposal(f.id)[:20]!r}" if f.has_fix else ""
             print(f"{f.id:<28} {label:<8} {st.value:<9} {f.confidence:.2f}  {text!r}{fix}  | {f.message(args.lang)}")
+            if f.kind is FindingKind.ORDER:
+                print("\n".join(_column_lines(s.raw)))
     return 0
 
 
@@ -95,6 +122,9 @@ def cmd_review(args) -> int:
             s.edit(_resolve(s, ref), text)
         for ref in args.clear:
             s.clear(_resolve(s, ref))
+        for ref, order in args.columns:
+            fid = _resolve(s, ref)
+            s.edit(fid, _columns_text(s, fid, order))
         for kind in args.accept_kind:
             s.accept_kind(FindingKind(kind))
         if not s.dirty:
