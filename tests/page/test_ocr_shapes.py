@@ -72,7 +72,8 @@ def test_a_line_with_an_acronym_is_text_not_noise():
         assert not is_noise(line), line
     # A photo's speckle stays noise: stray letters and symbols around a character.
     for line in ("@ ES @ 全  生生", "时 eedeo", "2 oo。 2。 人", "@@eee", "2oo。2。人", "。", "”ee@了@e”",
-                 "四  大     全  ”", "ee人。", "eeee站ee。", "9。。", "2。"):
+                 "四  大     全  ”", "ee人。", "eeee站ee。", "9。。", "2。",
+                 "。 。。。 。", "】 。 ，。"):  # marks spread out with nothing they mark (seed 703)
         assert is_noise(line), line
 
 
