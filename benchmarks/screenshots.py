@@ -16,6 +16,8 @@
    finding selected (--wrapped, e.g. a tesseract output; by default an article of
    ../shared/corpus/articles set as tesseract prints a column: no indent, a blank
    line between paragraphs).
+7. docs/gui-columns.png: the column order of that interleaved page (Ctrl+Shift+O),
+   its third column moved up one place.
 """
 from __future__ import annotations
 
@@ -143,6 +145,8 @@ def line_page_views(win, app, out: Path, suffix: str, files: list[tuple[str, byt
         win.select_finding(f.id, focus_list=True)
         app.processEvents()
         win.grab().save(str(out / f"{name}{suffix}.png"))
+        if kind == "reading-order":
+            column_order_view(win, app, out, suffix)
         if accept:
             win.on_accept()
             win.select_finding(f.id, focus_list=True)
@@ -150,6 +154,21 @@ def line_page_views(win, app, out: Path, suffix: str, files: list[tuple[str, byt
             win.grab().save(str(out / f"{name}-accepted{suffix}.png"))
         print(f"{file_name}, {kind}: {f.message_en}")
         win.save("截图" if suffix == "" else "screenshots")
+
+
+def column_order_view(win, app, out: Path, suffix: str) -> None:
+    """The column order dialog of the open interleaved page, its third column moved up."""
+    from proofdesk.gui.column_order import ColumnOrderDialog
+    from proofdesk.gui.strings import tr
+    from proofdesk.page.reading import columns_of
+
+    dialog = ColumnOrderDialog(win, tr("columns.title"), tr("columns.label"), columns_of(win.session.raw))
+    dialog.show()
+    dialog.list.setCurrentRow(2)
+    dialog.move(-1)
+    app.processEvents()
+    dialog.grab().save(str(out / f"gui-columns{suffix}.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def test_interleaved_columns_reading_order_is_shown_in_full(make_window, store, 
     assert COLOUR[FindingKind.ORDER] != COLOUR[FindingKind.PUNCT]  # the legend must not call it punctuation
     win.select_finding(order.id, focus_list=True)
     # The description and the whole rebuilt text, paragraph by paragraph, beside the list.
-    assert win.details.message.text() == order.message_zh
+    assert win.details.message.text() == order.message_zh + "\n栏的先后不对？按 Ctrl+Shift+O 调整栏序。"
     proposal = s.proposal(order.id)
     assert proposal.count("\n") >= 10 and proposal in details_text(win)
     assert win.details.proposal_title.text() != win.details.message.text()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
+from proofdesk.findings import FindingKind
 from proofdesk.gui.panes import text_font
 from proofdesk.gui.strings import language, tr
 from proofdesk.session import FindingState, edit_region
@@ -71,7 +72,8 @@ class FindingDetails(QWidget):
         label = f.kind.label_zh if language() == "zh" else f.kind.label_en
         self.title.setText(f"<b>{label}</b> · {tr('state.' + state.value)} · "
                            f"{tr('col.confidence')} {f.confidence:.2f}")
-        self.message.setText(f.message(language()))
+        hint = tr("details.columns") if f.kind is FindingKind.ORDER else ""
+        self.message.setText(f.message(language()) + (f"\n{hint}" if hint else ""))
         raw = session.raw
         c = QTextCursor(self.proposal.document())
         if fixed:

@@ -35,6 +35,7 @@ _ZH = {
     "act.goto": "转到版面…", "act.history": "修订历史…", "act.help": "快捷键帮助",
     "act.columns": "调整栏序…",
     "columns.title": "调整栏序",
+    "details.columns": "栏的先后不对？按 Ctrl+Shift+O 调整栏序。",
     "columns.label": "这是重排时找出的各栏，按阅读顺序排列。选中一栏，用 Alt+↑ / Alt+↓（或按钮、拖动）把它移到该在的位置：",
     "columns.item": "第 {number} 栏（{lines} 行）：{first}…{last}",
     "columns.up": "上移(&U)", "columns.down": "下移(&D)",
@@ -111,6 +112,7 @@ _EN = {
     "act.goto": "Go to page…", "act.history": "Revision history…", "act.help": "Keyboard shortcuts",
     "act.columns": "Column order…",
     "columns.title": "Column order",
+    "details.columns": "Columns in the wrong order? Ctrl+Shift+O puts them in order.",
     "columns.label": "The columns the rebuild found, in reading order. Select one and move it to its place "
                      "with Alt+Up / Alt+Down (or the buttons, or a drag):",
     "columns.item": "Column {number} ({lines} lines): {first}…{last}",
