@@ -66,6 +66,7 @@ _GARBLED = re.compile("\ufffd+")
 # it out gains at most 5.7 (党员和干部); the inserted ones gain 9.9 or more.
 # (An inserted 人, as in 人台风, gains no more than a real one: it stays.)
 STRAY_GAIN = 8.0
+_AND = re.compile("和")
 WIN = 4
 MIN_GAIN = 3.0
 # 己 and 末 almost never stand alone in modern text, while 已 and 未 often do
@@ -141,15 +142,10 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
 
 
 def _stray_and(t: str, seen: set[int]) -> list[int]:
-    """Places of a 和 that splits a word (STRAY_GAIN)."""
-    out = []
-    for i in range(1, len(t) - 1):
-        if t[i] != "和" or i in seen:
-            continue
-        a, b = t[max(0, i - WIN):i], t[i + 1:i + 1 + WIN]
-        if logprob(a + b) - logprob(a + "和" + b) > STRAY_GAIN:
-            out.append(i)
-    return out
+    """Places of a 和 that splits a word (STRAY_GAIN), not at either end of t."""
+    return [i for i in (m.start() for m in _AND.finditer(t, 1, len(t) - 1))
+            if i not in seen and logprob(t[max(0, i - WIN):i] + t[i + 1:i + 1 + WIN])
+            - logprob(t[max(0, i - WIN):i + 1 + WIN]) > STRAY_GAIN]
 
 
 def _finding(b, s: int, old: str, new: str, zh: str, en: str, conf: float) -> Finding:
