@@ -15,7 +15,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import BlockKind
 from proofdesk.page.classify import CJK
-from proofdesk.words import best_route, dictionary, freq, logprob, word_at
+from proofdesk.words import best_route, dictionary, freq, logprob, spans_word, word_at
 
 # Chinese look-alikes: written -> possible intended readings.
 PAIRS = {
@@ -143,9 +143,11 @@ def _better_reading(text: str, i: int) -> tuple[str, float] | None:
 
 def _stray_and(t: str, seen: set[int]) -> list[int]:
     """Places of a 和 that splits a word (STRAY_GAIN), not at either end of t."""
+    # Without a word across the gap the 和 leaves, taking it out gains no more
+    # than 和's own cost in jieba's route (about 5): the cheap test goes first.
     return [i for i in (m.start() for m in _AND.finditer(t, 1, len(t) - 1))
-            if i not in seen and logprob(t[max(0, i - WIN):i] + t[i + 1:i + 1 + WIN])
-            - logprob(t[max(0, i - WIN):i + 1 + WIN]) > STRAY_GAIN]
+            if i not in seen and spans_word(t[max(0, i - 3):i], t[i + 1:i + 4])
+            and logprob(t[max(0, i - WIN):i] + t[i + 1:i + 1 + WIN]) - logprob(t[max(0, i - WIN):i + 1 + WIN]) > STRAY_GAIN]
 
 
 def _finding(b, s: int, old: str, new: str, zh: str, en: str, conf: float) -> Finding:
