@@ -98,6 +98,18 @@ def test_a_title_whose_opening_quotation_mark_was_lost_is_one_line():
     # il4 page 506: a subhead over another column's line that ends a quotation.
     assert not decide(Line(0, 10, "因地制宜提供定制服务", 0, 0), Line(11, 20, "和信息的时效性。”", 0, 0), 19).join
 
+
+def test_an_indented_line_whose_last_mark_hangs_starts_a_paragraph():
+    # A tesseract page (seed 318), column 16 wide: the indent is lost, and the
+    # comma at the end stands past the column's edge, so the line is one short, not two.
+    a = Line(0, 15, "应”，都已在风雨来临之前完成。", 0, 0)
+    b = Line(16, 31, "一夜订战，风雨终歇。次日清晨，", 0, 0)
+    assert not decide(a, b, 16).join
+    # As wide as the column, ending with a mark inside it: a full line, the paragraph runs on
+    # (seed 427: 近年来，落实“以预报预警为令” / 要求，…).
+    assert decide(Line(0, 15, "近年来，落实“以预报预警为令”", 0, 0),
+                  Line(16, 33, "要求，浙江构建涵盖27个省级部门、", 0, 0), 16.55).join
+
 _PRINTED: list = []
 
 

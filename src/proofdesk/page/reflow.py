@@ -287,7 +287,12 @@ def _decide(a: Line, b: Line, width: float, para: str | list[Line], fa: tuple, f
         return _CLAUSE_ENDS
     # A full line that ends a sentence: the paragraph ends when the next line is
     # indented (narrower, its own last line aside) or opens a quotation.
-    narrow_b = wb <= width - 1.4
+    # A mark that ends the line may stand past the column's edge (a line must
+    # not start with ，。: the typesetter keeps it on the line before), so an
+    # indented line ending so is as wide as the column less one; a full one is
+    # as wide as the column, or wider.
+    wb_in = wb - 1 if b.text[-1] in _HANGS and width - 1.4 < wb <= width - 0.5 else wb
+    narrow_b = wb_in <= width - 1.4
     if narrow_b and (not done_b or wb >= width - 3.5):
         return _NARROW_NEXT_LINE
     if b.text[0] in "“「『" and a.text[-1] in "。！？":
@@ -377,6 +382,7 @@ _SYMBOL = re.compile(r"[@】【|_~=<>]")
 # with the quotes and brackets it closes or opens (系”。, 说：“, 促——); a
 # quotation's end (。”); a bracketed note (（完）). A photo's specks are
 # scattered marks and small letters (9。。, 2。, ee人。): never these.
+_HANGS = frozenset("，。、；：！？”’）》")
 _TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _SENTENCE_TAIL = re.compile(
     r"[\u3400-\u9fff0-9A-Z.%]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Z.%]*[，、；：。！？…“”‘’「」『』（）《》—]+"
