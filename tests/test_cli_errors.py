@@ -78,6 +78,16 @@ def test_clean_refuses_to_write_into_a_missing_folder_without_a_traceback(tmp_pa
         assert code == 2 and "out.txt" in err
 
 
+def test_clean_to_dash_writes_standard_output(tmp_path, shared, capsys, monkeypatch):
+    from proofdesk.analysis import clean_text
+    monkeypatch.chdir(tmp_path)
+    seed = shared / "samples" / "seed-page.raw.txt"
+    assert main(["clean", str(seed), "-o", "-"]) == 0
+    out, _ = capsys.readouterr()
+    assert out == clean_text(seed.read_text("utf-8")) and out.startswith("山西日报社论")
+    assert not (tmp_path / "-").exists()
+
+
 def test_analyze_json_is_valid_and_holds_the_findings(tmp_path, shared, capsys):
     import damage
 

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("clean", help="write the cleaned text of a page, every proposal accepted",
                        description="Write the cleaned page: one block per line, a blank line between articles.")
     p.add_argument("page", metavar="PAGE.txt", help="the page file to clean")
-    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output (- is standard output)")
     p.set_defaults(func=cmd_clean)
 
 
@@ -52,7 +52,7 @@ def cmd_analyze(args) -> int:
 def cmd_clean(args) -> int:
     pf = read_page_file(args.page)
     text = analyze(pf.text).cleaned().text
-    if args.output:
+    if args.output and args.output != "-":
         write_text_atomic(Path(args.output), text)
     else:
         sys.stdout.write(text)
