@@ -3,6 +3,7 @@
     python tests/ocr/ocr_pages.py OUTDIR [N [FIRST]]   # writes page-K.png/.ocr.txt/.gold.txt
     python tests/ocr/ocr_pages.py --interleave [--columns K] OUTDIR [N [FIRST]]   # lines of all columns top to bottom
     python tests/ocr/ocr_pages.py --whole-page OUTDIR [N [FIRST]]   # tesseract's own page layout (psm 3)
+    python tests/ocr/ocr_pages.py --ppocr OUTDIR [N [FIRST]]   # PP-OCR (RapidOCR): lines in PaddleOCR's order
     python tests/ocr/ocr_pages.py --score OUTDIR       # raw vs `proofdesk clean`, per page and mean
     python tests/ocr/ocr_pages.py --links OUTDIR       # interleaved pages: share of column links rebuilt
 
@@ -37,7 +38,7 @@ def tesseract_available() -> bool:
 
 def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
              interleave: bool = False, columns: int | None = None,
-             whole_page: bool = False) -> tuple[str, str]:
+             whole_page: bool = False, ppocr: bool = False) -> tuple[str, str]:
     """(OCR text, gold text) of one typeset page built from article.
 
     Each column is read on its own (psm 6: one block of text), as a
@@ -47,6 +48,9 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
     as line-level engines (PaddleOCR) write them. With whole_page, tesseract
     reads the whole page with its own layout analysis (psm 3): the input
     shape ProofDesk does not rebuild yet (README, "Line-level OCR input").
+    With ppocr, PaddleOCR's own models (PP-OCR, run by RapidOCR: `pip install
+    rapidocr-onnxruntime`, models in the wheel) read the page and write its
+    lines top to bottom, as news-0001 was written.
     """
     rng = random.Random(seed)
     headline, paragraphs = read_article(article)
@@ -56,6 +60,8 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
                    col_chars=rng.choice([14, 16, 18]), photo_col=rng.choice([1, 2]),
                    seed=seed, max_paragraphs=max_paragraphs)
     page.image.save(out.with_suffix(".png"))
+    if ppocr:
+        return _ppocr(out, page), page.gold
     if whole_page:
         res = subprocess.run(["tesseract", str(out.with_suffix(".png")), "-", "-l", "chi_sim"],
                              capture_output=True, text=True, check=True)
@@ -94,6 +100,26 @@ def ocr_page(article: Path, out: Path, seed: int, max_paragraphs: int = 7,
         out.with_suffix(".cols.txt").write_text("".join(f"{k}\n" for *_, k in ordered), encoding="utf-8")
         return "\n".join(t for _, _, t, _ in ordered) + "\n", page.gold
     return "\n\n".join(p for p in parts if p) + "\n", page.gold
+
+
+_ENGINE: list = []
+
+
+def _ppocr(out: Path, page) -> str:
+    """The page's lines as PaddleOCR's pipeline orders them (top to bottom, then
+    left to right), and the column each came from (page-K.cols.txt: the column
+    box its left edge stands in; 0 is the headline's band)."""
+    if not _ENGINE:
+        from rapidocr_onnxruntime import RapidOCR
+        _ENGINE.append(RapidOCR())
+    found, _ = _ENGINE[0](str(out.with_suffix(".png")))
+    lines, cols = [], []
+    for box, text, _conf in found or []:
+        x, y = box[0]
+        lines.append(text)
+        cols.append(next((k for k, (x0, y0, x1, y1) in enumerate(page.boxes) if x0 <= x < x1 and y0 <= y < y1), 0))
+    out.with_suffix(".cols.txt").write_text("".join(f"{k}\n" for k in cols), encoding="utf-8")
+    return "\n".join(lines) + "\n"
 
 
 def score_dir(outdir: Path) -> None:
@@ -163,7 +189,8 @@ def main(argv: list[str]) -> None:
         return
     interleave = bool(argv) and argv[0] == "--interleave"
     whole_page = bool(argv) and argv[0] == "--whole-page"
-    argv = argv[1:] if interleave or whole_page else argv
+    ppocr = bool(argv) and argv[0] == "--ppocr"
+    argv = argv[1:] if interleave or whole_page or ppocr else argv
     columns = None
     if argv and argv[0] == "--columns":
         columns, argv = int(argv[1]), argv[2:]
@@ -175,7 +202,7 @@ def main(argv: list[str]) -> None:
     for k in range(first, first + n):
         art = articles[(k * 7 + 3) % len(articles)]
         text, gold = ocr_page(art, outdir / f"page-{k}", seed=k, interleave=interleave, columns=columns,
-                              whole_page=whole_page)
+                              whole_page=whole_page, ppocr=ppocr)
         (outdir / f"page-{k}.ocr.txt").write_text(text, encoding="utf-8")
         (outdir / f"page-{k}.gold.txt").write_text(gold, encoding="utf-8")
         print(k, art.name)
