@@ -102,7 +102,9 @@ def test_review_puts_a_rebuilt_pages_columns_in_order(capsys, tmp_path, shared):
     out = capsys.readouterr().out
     cols = columns_of(raw_file.read_text("utf-8"))
     assert "    column 2: " + cols[1].first[:14] in out and len(cols) == 4
-    fid = next(r["id"] for r in listed(capsys, (path, pid)) if r["kind"] == "reading-order")
+    order = next(r for r in listed(capsys, (path, pid)) if r["kind"] == "reading-order")
+    assert [c["first"] for c in order["columns"]] == [c.first for c in cols] and order["columns"][1]["number"] == 2
+    fid = order["id"]
     reflow = next(r["id"] for r in listed(capsys, (path, pid)) if r["kind"] == "reflow")
     # Not a reading-order finding, or not every column once: a clear error, nothing saved.
     assert main(["review", str(pid), "--db", str(path), "--columns", reflow, "2,1"]) == 2

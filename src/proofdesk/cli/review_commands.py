@@ -76,6 +76,13 @@ def _columns_text(session, fid: str, order: str) -> str:
                          f"(as `proofdesk findings {session.page_id}` lists them)") from None
 
 
+def _columns_json(raw: str) -> list[dict]:
+    from proofdesk.page.reading import columns_of
+
+    return [{"number": k, "first": c.first, "last": c.last, "lines": c.lines}
+            for k, c in enumerate(columns_of(raw), 1)]
+
+
 def _column_lines(raw: str) -> list[str]:
     from proofdesk.page.reading import columns_of
 
@@ -91,7 +98,8 @@ def cmd_findings(args) -> int:
         rows = [(f, s.state(f.id)) for f in s.findings
                 if args.state is None or s.state(f.id).value == args.state]
         if args.format == "json":
-            json.dump([{**f.to_dict(), "state": st.value, "proposal": s.proposal(f.id) if f.has_fix else None}
+            json.dump([{**f.to_dict(), "state": st.value, "proposal": s.proposal(f.id) if f.has_fix else None,
+                        **({"columns": _columns_json(s.raw)} if f.kind is FindingKind.ORDER else {})}
                        for f, st in rows], sys.stdout, ensure_ascii=False, indent=1)
             print()
             return 0
