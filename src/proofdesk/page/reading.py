@@ -10,13 +10,13 @@ Three input shapes are told apart by the widths and endings of the lines:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind, Line, blocks_from_lines, split_lines
 from proofdesk.page.classify import classify
 from proofdesk.page.columns import Streams, find_streams
+from proofdesk.page.reading_order import order_finding
 from proofdesk.page.reflow import (
     Break, Shape, ends_sentence, group_lines, is_hard_wrapped, is_noise, line_width, local_widths, page_stats,
     stats_of, tally, tally_without,
@@ -94,7 +94,7 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     hg, hb = _reflow(head, stats.width)
     findings += [_reflow_finding(g, b) for g, b in zip(hg, hb) if len(g) > 1]
     region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
-    findings.append(_rebuilt(raw, page, streams.parts, hg))
+    findings.append(order_finding(raw, page.lines, page.stats.width, streams, streams.parts, hg))
     # The detectors that follow expect blocks in raw order with plain gaps
     # between them; paragraphs rebuilt from scattered lines are not, so the
     # region stays one block per printed line and the ORDER fix rewrites it.
@@ -105,16 +105,6 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
     # them may stand over (a title over a byline); the region's lines stay body.
     classify(blocks[:len(hg) + 1])
     return blocks, findings
-
-
-def _rebuilt(raw: str, page: _Lines, parts, head: list[list[Line]]) -> Finding:
-    """The ORDER finding of an interleaved page, its columns read in the order of parts."""
-    lines, streams = page.lines, page.streams
-    body = [lines[i] for part in parts for i in part]
-    groups, _ = group_lines(body, page.stats.width, across_runs=True)
-    asides = [[lines[i]] for i in streams.asides]
-    region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
-    return _order_finding(raw, groups + asides, region, streams.columns, head)
 
 
 @dataclass(frozen=True)
@@ -144,7 +134,7 @@ def reorder_columns(raw: str, order: list[int]) -> str:
         raise ValueError("order must name each column of the page once")
     head = [page.lines[i] for i in page.streams.head]
     hg, _ = _reflow(head, page.stats.width)
-    finding = _rebuilt(raw, page, [page.streams.parts[k] for k in order], hg)
+    finding = order_finding(raw, page.lines, page.stats.width, page.streams, [page.streams.parts[k] for k in order], hg)
     return finding.edits[0].text
 
 
@@ -247,55 +237,4 @@ def _reflow_finding(group: list[Line], breaks: list[Break]) -> Finding:
         # the lines, the other joins still apply.
         partial=True,
         details=(("lines", str(n)),),
-    )
-
-
-_VISIBLE = re.compile(r"\S")
-# The kinds of fixes a reading-order rewrite carries.
-CARRIED = frozenset({FindingKind.CHAR, FindingKind.PUNCT, FindingKind.SPACE, FindingKind.JUMP})
-
-
-def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
-                   head: list[list[Line]] = ()) -> Finding:
-    from proofdesk.detect import run_detectors  # here: detect imports this module
-    from proofdesk.fixes import apply_fixes
-
-    # Every line below the headings is the region's or a photo's noise: the
-    # rewrite spans them all, so no noise line stays behind at its edges.
-    head_end = max((ln.end for g in head for ln in g), default=0)
-    first = _VISIBLE.search(raw, head_end)
-    start = min(min(ln.start for ln in region), first.start() if first else len(raw))
-    end = max(max(ln.end for ln in region), len(raw.rstrip()))
-
-    # The rewrite replaces the region whole, so the fixes detectors propose on
-    # its raw lines could never apply there. The rebuilt paragraphs are
-    # analysed as a page of their own instead (the headings above stand before
-    # them, so page terms see them) and the rewrite carries the fixes that
-    # stay inside a paragraph. Fixes between blocks are left out: a subhead
-    # quoting the body reads there as a duplicate, and captions set aside at
-    # the region's end as the rest of a cut paragraph.
-    rebuilt = "\n".join("".join(ln.text for ln in g) for g in groups)
-    above = "".join("".join(ln.text for ln in g) + "\n" for g in head)
-    _, inner = run_detectors(above + rebuilt, one_per_line=True)
-    inner = [f for f in inner if f.kind in CARRIED and f.edits and min(e.start for e in f.edits) >= len(above)]
-    fixed = apply_fixes(above + rebuilt, inner)
-    text = fixed.text[fixed.offsets.to_clean(len(above)):]
-    applied = set(fixed.applied)
-    carried = Counter(f.kind for f in inner if f.id in applied)
-    n = len(region)
-    kinds = sorted(carried, key=lambda k: (-carried[k], k.value))
-    zh = "，".join(f"{k.label_zh} {carried[k]}" for k in kinds)
-    en = ", ".join(f"{k.label_en.lower()} {carried[k]}" for k in kinds)
-    total = sum(carried.values())
-    return Finding(
-        FindingKind.ORDER,
-        (Span(start, end),),
-        f"这 {n} 行由 {columns} 栏逐行交错而成：按栏重排阅读顺序，合并为 {len(groups)} 段"
-        + (f"，并带上其中的 {total} 处改正（{zh}）" if total else ""),
-        f"these {n} lines interleave {columns} columns line by line: rebuild the reading order "
-        f"and join them into {len(groups)} paragraphs" + (f", carrying the {total} fixes inside ({en})" if total else ""),
-        0.7,
-        (Edit(start, end, text),),
-        details=(("columns", str(columns)), ("lines", str(n)), ("paragraphs", str(len(groups))),
-                 ("carried", str(total))),
     )
