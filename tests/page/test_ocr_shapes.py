@@ -88,3 +88,15 @@ def test_a_sentence_end_set_below_a_caption_joins_its_paragraph():
     assert "显著高于主流币种。”\n" in out
     assert "\n瞄准中小微企业痛点，多家银行" in out
     assert "图为当地群众在新建成的广场上休闲健身。" in out
+
+
+def test_a_short_page_of_printed_lines_is_hard_wrapped_however_many_lines_are_short():
+    from proofdesk.page.reflow import PageStats, is_hard_wrapped
+
+    # A four-column article of 19 lines read by PaddleOCR's models: a third of the
+    # lines are full, most stop mid-sentence (the title, the byline and the
+    # paragraphs' last lines are the short ones).
+    assert is_hard_wrapped(PageStats(width=14.0, share_full=0.33, share_open=0.72), 19)
+    # Short lines that mostly end their sentences, or lines as long as paragraphs, are not printed lines.
+    assert not is_hard_wrapped(PageStats(width=14.0, share_full=0.33, share_open=0.45), 19)
+    assert not is_hard_wrapped(PageStats(width=191.0, share_full=0.06, share_open=0.9), 60)

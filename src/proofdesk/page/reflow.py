@@ -140,7 +140,9 @@ def is_hard_wrapped(stats: PageStats, n_lines: int) -> bool:
     # line is indented is paragraph-per-line).
     if 0.05 <= stats.share_indented <= 0.9 and stats.share_open >= 0.2 and stats.width <= 45:
         return True
-    return 6 <= stats.width <= 45 and stats.share_full >= 0.4 and stats.share_open >= 0.4
+    # A short page of printed lines has many short ones (headlines, bylines,
+    # paragraph ends), but most of its lines still stop mid-sentence.
+    return 6 <= stats.width <= 45 and (stats.share_full >= 0.4 and stats.share_open >= 0.4 or stats.share_open >= 0.6)
 
 
 @lru_cache(maxsize=16384)  # each line is asked about several times
