@@ -47,3 +47,11 @@ def test_a_page_without_interleaved_columns_has_none(shared):
         reorder_columns(raw, [0])
     with pytest.raises(ValueError):
         reorder_columns(_raw(shared, "news-0001"), [0, 1, 2])  # each column once
+
+
+def test_a_stored_rewrite_of_another_region_is_not_reordered(shared):
+    raw = _raw(shared, "news-0001")
+    e = analyze(raw).of_kind(FindingKind.ORDER)[0].edits[0]
+    assert reorder_columns(raw, [1, 0, 2, 3], (e.start, e.end)) == reorder_columns(raw, [1, 0, 2, 3])
+    with pytest.raises(ValueError, match="another region"):
+        reorder_columns(raw, [1, 0, 2, 3], (e.start + 5, e.end))

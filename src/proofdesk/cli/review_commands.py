@@ -70,10 +70,16 @@ def _columns_text(session, fid: str, order: str) -> str:
     n = len(columns_of(session.raw))
     try:
         picked = [int(k) - 1 for k in order.split(",")]
-        return reorder_columns(session.raw, picked)
     except ValueError:
+        picked = []
+    if sorted(picked) != list(range(n)):
         raise InputError(f"{order!r}: give each of the {n} columns' numbers once, separated by commas "
-                         f"(as `proofdesk findings {session.page_id}` lists them)") from None
+                         f"(as `proofdesk findings {session.page_id}` lists them)")
+    e = session.finding(fid).edits[0]
+    try:
+        return reorder_columns(session.raw, picked, (e.start, e.end))
+    except ValueError as err:
+        raise InputError(f"{fid}: {err}") from None
 
 
 def _columns_json(raw: str) -> list[dict]:

@@ -106,7 +106,12 @@ class ReviewActions:
         order = self.prompter.order(tr("columns.title"), tr("columns.label"), columns)
         if order is None or order == list(range(len(columns))):
             return False
-        text = reorder_columns(s.raw, order)
+        e = s.finding(fid).edits[0]
+        try:
+            text = reorder_columns(s.raw, order, (e.start, e.end))
+        except ValueError as err:
+            self.prompter.error(tr("error.title"), str(err))
+            return False
         if text == s.proposal(fid):
             return False
         return self._decide("undo.columns", lambda p: p.edit(fid, text), fid)

@@ -125,17 +125,23 @@ def columns_of(raw: str) -> list[Column]:
     return [Column(page.lines[p[0]].text, page.lines[p[-1]].text, len(p)) for p in page.streams.parts]
 
 
-def reorder_columns(raw: str, order: list[int]) -> str:
+def reorder_columns(raw: str, order: list[int], region: tuple[int, int] | None = None) -> str:
     """The text of the page's reading-order rewrite with its columns read in
     order (indices into columns_of): the rebuild put a column's text in the
-    wrong place, and the proofreader says where it goes."""
+    wrong place, and the proofreader says where it goes. region: the raw
+    range the stored rewrite replaces, which this one must replace too (a
+    finding stored by another version of the rebuild may cover another)."""
     page = _hard_wrapped_lines(raw)
     if page is None or page.streams is None or sorted(order) != list(range(len(page.streams.parts))):
         raise ValueError("order must name each column of the page once")
     head = [page.lines[i] for i in page.streams.head]
     hg, _ = _reflow(head, page.stats.width)
-    finding = order_finding(raw, page.lines, page.stats.width, page.streams, [page.streams.parts[k] for k in order], hg)
-    return finding.edits[0].text
+    edit = order_finding(raw, page.lines, page.stats.width, page.streams,
+                         [page.streams.parts[k] for k in order], hg).edits[0]
+    if region is not None and (edit.start, edit.end) != tuple(region):
+        raise ValueError("the page's reading-order finding covers another region than the rebuild finds now: "
+                         "analyse the page again before ordering its columns")
+    return edit.text
 
 
 # Letters and symbols that Chinese prose does not scatter (a percent sign after
