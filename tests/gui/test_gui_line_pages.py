@@ -150,3 +150,20 @@ def test_the_column_order_dialog_moves_a_column_from_the_keyboard(qtbot):
     assert dialog.order() == [2, 0, 1]
     qtbot.keyClick(dialog.list, Qt.Key_Down, Qt.AltModifier)
     assert dialog.order() == [0, 2, 1]
+
+
+def test_a_stale_reading_order_finding_is_not_reordered(make_window, store, shared, monkeypatch):
+    import proofdesk.gui.review_actions as review_actions
+    path = shared / "corpus" / "raw" / "news-0001.txt"
+    win = open_page(make_window, store, path.name, path.read_bytes())
+    s = win.session
+    order = next(f for f in s.findings if f.kind is FindingKind.ORDER)
+    win.select_finding(order.id)
+
+    def stale(raw, picked, region):
+        raise ValueError("covers another region")
+    monkeypatch.setattr(review_actions, "reorder_columns", stale)
+    win.prompter.answers.append([1, 0, 2, 3])
+    assert win.on_columns() is False
+    assert win.prompter.errors and "重新导入" in win.prompter.errors[-1]
+    assert s.state(order.id) is FindingState.OPEN and win.cleaned.toPlainText() == s.raw

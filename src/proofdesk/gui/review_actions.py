@@ -109,8 +109,8 @@ class ReviewActions:
         e = s.finding(fid).edits[0]
         try:
             text = reorder_columns(s.raw, order, (e.start, e.end))
-        except ValueError as err:
-            self.prompter.error(tr("error.title"), str(err))
+        except ValueError:
+            self.prompter.error(tr("error.title"), tr("columns.stale"))
             return False
         if text == s.proposal(fid):
             return False

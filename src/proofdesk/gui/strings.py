@@ -36,6 +36,7 @@ _ZH = {
     "act.columns": "调整栏序…",
     "columns.title": "调整栏序",
     "details.columns": "栏的先后不对？按 Ctrl+Shift+O 调整栏序。",
+    "columns.stale": "这个阅读顺序问题是旧版本分析的，覆盖的范围与现在重排的不同。请重新导入本版后再调整栏序。",
     "columns.label": "这是重排时找出的各栏，按阅读顺序排列。选中一栏，用 Alt+↑ / Alt+↓（或按钮、拖动）把它移到该在的位置：",
     "columns.item": "第 {number} 栏（{lines} 行）：{first}…{last}",
     "columns.up": "上移(&U)", "columns.down": "下移(&D)",
@@ -113,6 +114,8 @@ _EN = {
     "act.columns": "Column order…",
     "columns.title": "Column order",
     "details.columns": "Columns in the wrong order? Ctrl+Shift+O puts them in order.",
+    "columns.stale": "This reading-order finding was made by an older analysis and covers another region than "
+                     "the rebuild finds now. Import the page again to order its columns.",
     "columns.label": "The columns the rebuild found, in reading order. Select one and move it to its place "
                      "with Alt+Up / Alt+Down (or the buttons, or a drag):",
     "columns.item": "Column {number} ({lines} lines): {first}…{last}",
