@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofdesk.page.blocks import split_lines
-from proofdesk.page.reflow import ends_sentence
-from proofdesk.page.junctions import (PAIR_LIFT, TEXT_CHAR, _route_crosses, _route_values,
+from proofdesk.page.reflow import TEXT_CHAR, ends_sentence
+from proofdesk.page.junctions import (PAIR_LIFT, _route_crosses, _route_values,
                                       page_pairs)
 from proofdesk.page.rows import IRREGULAR, _cost, _patterns, _regular, tables
 from proofdesk.words import best_route, dictionary, total_log

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
-from proofdesk.page.junctions import TEXT_CHAR, continuity, scorer
-from proofdesk.page.reflow import line_width, stands_alone
+from proofdesk.page.junctions import continuity, scorer
+from proofdesk.page.reflow import TEXT_CHAR, line_width, stands_alone
 from proofdesk.page.rows import assign_rows
 
 # The most columns side by side the search considers; a page's own most is

@@ -3,7 +3,6 @@ column rebuilding (page/columns.py, page/rows.py) weighs, as log-likelihood
 ratios measured on labelled pages."""
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 
@@ -11,8 +10,6 @@ from proofdesk.page.blocks import Line
 from proofdesk.page.reflow import OPENERS, ends_sentence, line_width
 from proofdesk.words import route_pass, total_log
 
-# A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
-TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 # How much more often than chance a pair must occur to count as a page term.
 PAIR_LIFT = 8.0
 

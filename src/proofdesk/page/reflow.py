@@ -379,13 +379,15 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 _FULL_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _SYMBOL = re.compile(r"[@】【|_~=<>]")
+# A character of text: an ideograph, a letter or a digit (no mark, no speck of a photo).
+TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+# Marks that may end a line past the column's edge (no line starts with them).
+_HANGS = frozenset("，。、；：！？”’）》")
 # The last printed line of a paragraph or clause, however short: words (with
 # numbers or Latin: 2年。, A股。) or a code (5G。) ending a sentence or clause,
 # with the quotes and brackets it closes or opens (系”。, 说：“, 促——); a
 # quotation's end (。”); a bracketed note (（完）). A photo's specks are
 # scattered marks and small letters (9。。, 2。, ee人。): never these.
-_HANGS = frozenset("，。、；：！？”’）》")
-_TEXT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _SENTENCE_TAIL = re.compile(
     r"[\u3400-\u9fff0-9A-Z.%]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Z.%]*[，、；：。！？…“”‘’「」『』（）《》—]+"
     r"|[0-9A-Z]{2,}[。！？]|[。！？…][”’」』）]+|（[\u3400-\u9fff]{1,6}）")
@@ -440,7 +442,7 @@ def _noise(text: str, alone: bool, spaced: bool) -> bool:
     cjk = len(vis) - len(_NOT_CJK.findall(vis))  # few in a line of text
     if _SENTENCE_TAIL.fullmatch(text.strip()):  # not spread out with gaps, as a photo's specks are
         return False  # the end of a paragraph or a clause (种。”): text, however short
-    if _TEXT_CHAR.search(vis) is None:
+    if TEXT_CHAR.search(vis) is None:
         return True  # marks and nothing they mark ("。 。。。 。", "】"): a photo's specks
     if spaced:
         if len(vis) <= 4 and _GAP3.search(text):
