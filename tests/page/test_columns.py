@@ -74,6 +74,20 @@ def test_interleaved_long_page_reads_each_column_in_order(shared):
     assert good >= 0.93 * (len(text) - 1)
 
 
+
+def test_a_title_as_wide_as_a_column_stands_above_the_columns(shared):
+    column = _column(_paragraphs(shared))[:120]
+    title = "读《自由在高处》：寻找精神高地"  # punctuation: no heading by its looks
+    lines = _lines([title] + _interleave(column, 2))
+    streams = find_streams(lines, page_stats(lines).width)
+    assert streams is not None and streams.head == (0,)
+    # Column 1 is read first, from its first line, and the title is in no column.
+    assert [lines[i].text for i in streams.parts[0][:3]] == column[:3]
+    assert all(lines[i].text != title for part in streams.parts for i in part)
+    # A first line that ends a sentence is a column's: it stays in the flow.
+    lines = _lines(["这是一句完整的话，说完了。"] + _interleave(column, 2))
+    assert find_streams(lines, page_stats(lines).width).head == ()
+
 def test_a_full_line_ending_a_clause_runs_on():
     # 一一，一一一一，一一一一一一，一一一一一一；/ 一一，一一一。 (found by hypothesis):
     # a paragraph ends with a sentence, not with ；, so its short last line joins.

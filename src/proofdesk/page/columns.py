@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from proofdesk.page.blocks import Line
 from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
 from proofdesk.page.junctions import continuity, scorer
-from proofdesk.page.reflow import TEXT_CHAR, line_width, stands_alone
+from proofdesk.page.reflow import TEXT_CHAR, ends_sentence, line_width, stands_alone
 from proofdesk.page.rows import assign_rows
 
 # The most columns side by side the search considers; a page's own most is
@@ -88,11 +88,21 @@ class Streams:
 
 
 def _leading_heads(lines: list[Line], width: float) -> int:
-    """Heading lines above the columns: short, or set wider than a column without punctuation."""
+    """Heading lines above the columns: short, or set wider than a column without punctuation.
+
+    A page's first line about as wide as a column that ends no sentence is its
+    title too (读《自由在高处》：寻找精神高地), unless it fills the column as a
+    column's own first line does: left in the flow, a title is read as the
+    first line of a column, which then takes the first place, and the columns
+    come out in the wrong order. (Going on to take the short lines under it,
+    a byline, took the first line of a column with them: only the title.)
+    """
     n = 0
     for ln in lines:
         w = line_width(ln.text)
         if w >= width * 0.7 and not (w >= width + 1 and heading_like(ln.text)):
+            if n == 0 and abs(w - width) > 1 and not ends_sentence(ln.text) and ln.text[-1] not in "，、；：":
+                return 1
             break
         n += 1
     return n
