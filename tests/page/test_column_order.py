@@ -5,6 +5,8 @@ import itertools
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofdesk.analysis import analyze
 from proofdesk.findings import FindingKind
@@ -55,3 +57,26 @@ def test_a_stored_rewrite_of_another_region_is_not_reordered(shared):
     assert reorder_columns(raw, [1, 0, 2, 3], (e.start, e.end)) == reorder_columns(raw, [1, 0, 2, 3])
     with pytest.raises(ValueError, match="another region"):
         reorder_columns(raw, [1, 0, 2, 3], (e.start + 5, e.end))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.data())
+def test_any_order_of_a_built_pages_columns_keeps_every_character(shared, data):
+    from column_text import wrap_column
+    paths = sorted((shared / "corpus" / "articles").glob("*.txt"))
+    first = data.draw(st.integers(0, len(paths) - 4))
+    paragraphs = [ln.strip() for p in paths[first:first + 3] for ln in p.read_text("utf-8").splitlines()[1:] if ln.strip()]
+    printed = wrap_column(paragraphs, indent="")
+    k = data.draw(st.integers(2, 4))
+    rows = min(len(printed) // k, 40)
+    cols = [printed[c * rows:(c + 1) * rows] for c in range(k)]
+    raw = "\n".join(cols[c][r] for r in range(rows) for c in range(k)) + "\n"
+    found = columns_of(raw)
+    assert len(found) >= k  # the rebuild may find one column more, never fewer here
+    order = data.draw(st.permutations(range(len(found))))
+    text = reorder_columns(raw, list(order))
+    flat = _SPACE.sub("", text)
+    assert sorted(flat) == sorted(_SPACE.sub("", reorder_columns(raw, list(range(len(found))))))
+    at = 0
+    for c in order:  # each column's first line after the one of the column before it
+        at = flat.index(_SPACE.sub("", found[c].first), at)
