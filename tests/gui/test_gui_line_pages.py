@@ -167,3 +167,37 @@ def test_a_stale_reading_order_finding_is_not_reordered(make_window, store, shar
     assert win.on_columns() is False
     assert win.prompter.errors and "重新导入" in win.prompter.errors[-1]
     assert s.state(order.id) is FindingState.OPEN and win.cleaned.toPlainText() == s.raw
+
+
+def test_the_raw_lines_of_a_rebuilt_page_are_tinted_by_column(make_window, store, shared):
+    from proofdesk.gui.column_order import ColumnOrderDialog
+    from proofdesk.gui.highlight import column_tint
+    from proofdesk.page.reading import columns_of
+    path = shared / "corpus" / "raw" / "news-0001.txt"
+    win = open_page(make_window, store, path.name, path.read_bytes())
+    s = win.session
+    order = next(f for f in s.findings if f.kind is FindingKind.ORDER)
+    cols = columns_of(s.raw)
+    rs, fmts = win.raw_marks.ranges[order.id]
+    # One mark per printed line of the columns, in its column's tint.
+    assert len(rs) == sum(c.lines for c in cols) == len(fmts)
+    ro = win.raw.offsets
+    second = cols[1].spans[3]
+    k = rs.index((ro.to_qt(second[0]), ro.to_qt(second[1])))
+    assert fmts[k].background().color().name() == column_tint(1).name()
+    assert len({f.background().color().name() for f in fmts}) == len(cols)
+    # The line still belongs to the finding: hovering or clicking it finds the reading order.
+    assert win.raw_marks.at(ro.to_qt(second[0]) + 1) == [order.id]
+    # Selected, the finding puts the caret at its start without selecting the region (a
+    # selection would hide the tints); the cleaned pane selects the rewrite as before.
+    win.select_finding(order.id, focus_list=True)
+    assert not win.raw.textCursor().hasSelection()
+    assert win.cleaned.textCursor().hasSelection()
+    # The column order dialog shows each column in the same tint.
+    dialog = ColumnOrderDialog(win, "调整栏序", "说明", cols)
+    assert dialog.list.item(2).background().color().name() == column_tint(2).name()
+    dialog.close()
+    # Decided, the tints stay, fainter.
+    win.on_reject()
+    rs2, fmts2 = win.raw_marks.ranges[order.id]
+    assert rs2 == rs and fmts2[k].background().color().alpha() < 255

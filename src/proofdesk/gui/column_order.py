@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
 
+from proofdesk.gui.highlight import column_tint
 from proofdesk.gui.panes import text_font
 from proofdesk.gui.strings import tr
 from proofdesk.page.reading import Column
@@ -49,6 +50,7 @@ class ColumnOrderDialog(QDialog):
         for k, col in enumerate(columns):
             item = QListWidgetItem(column_label(k, col))
             item.setData(Qt.UserRole, k)
+            item.setBackground(column_tint(k))  # the tint of its lines in the raw pane
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         up, down = QPushButton(tr("columns.up"), self), QPushButton(tr("columns.down"), self)

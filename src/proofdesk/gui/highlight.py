@@ -32,15 +32,22 @@ FAMILIES = (
 )
 COLOUR = {kind: QColor(colour) for _, kinds, colour in FAMILIES for kind in kinds}
 CHANGED = QColor("#2e7d32")
+# In the raw pane, a rebuilt page's lines are tinted by the column the rebuild put them
+# in (the column order dialog shows the same tints): the interleave reads at a glance.
+COLUMN_TINTS = ("#cfe2f3", "#d9ead3", "#fce5cd", "#e6d9f2", "#fff2cc", "#d0ece7")
+
+
+def column_tint(k: int) -> QColor:
+    return QColor(COLUMN_TINTS[k % len(COLUMN_TINTS)])
 
 
 def family_label(kinds) -> str:
     return " / ".join(k.label_zh if language() == "zh" else k.label_en for k in kinds[:2])
 
 
-def _format(kind: FindingKind, state: FindingState, current: bool) -> QTextCharFormat:
+def _format(kind: FindingKind, state: FindingState, current: bool, column: int | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    colour = QColor(COLOUR[kind])
+    colour = QColor(COLOUR[kind]) if column is None else column_tint(column)
     if state is FindingState.REJECTED:
         colour.setAlpha(70)
     elif state in (FindingState.ACCEPTED, FindingState.EDITED):
@@ -84,8 +91,8 @@ class FindingHighlighter(QSyntaxHighlighter):
         self._index: list | None = None  # (start, end, fid, fmt) sorted by (start, end, fid); "" = changed mark
         self._longest = 0
 
-    def fmt(self, kind, state, current=False) -> QTextCharFormat:
-        key = (kind, state, current)
+    def fmt(self, kind, state, current=False, column: int | None = None) -> QTextCharFormat:
+        key = (kind, state, current, column)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = self._formats[key] = _format(*key)
@@ -98,7 +105,9 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     def reset(self, ranges: dict[str, tuple[list[tuple[int, int]], QTextCharFormat]],
               changed: list[tuple[int, int]]) -> None:
-        self.ranges = {fid: ([r for r in rs if r[1] > r[0]], fmt) for fid, (rs, fmt) in ranges.items()}
+        """ranges: a finding's ranges and its format, or one format per range (a list:
+        the lines of a rebuilt page's columns, one tint per column)."""
+        self.ranges = {fid: _nonempty(rs, fmt) for fid, (rs, fmt) in ranges.items()}
         self.changed = [r for r in changed if r[1] > r[0]]
         self._index = None
         self.rehighlight()
@@ -113,10 +122,9 @@ class FindingHighlighter(QSyntaxHighlighter):
                 dirty.extend(old[0])
                 self._unindex(fid, old[0])
             if value is not None:
-                rs = [r for r in value[0] if r[1] > r[0]]
-                self.ranges[fid] = (rs, value[1])
+                rs, fmt = self.ranges[fid] = _nonempty(*value)
                 dirty.extend(rs)
-                self._reindex(fid, rs, value[1])
+                self._reindex(fid, rs, fmt)
         if changed is not None:
             changed = [r for r in changed if r[1] > r[0]]
             gone, new = set(self.changed) - set(changed), set(changed) - set(self.changed)
@@ -138,8 +146,8 @@ class FindingHighlighter(QSyntaxHighlighter):
     def _reindex(self, fid: str, rs, fmt) -> None:
         if self._index is None:
             return
-        for a, b in rs:
-            bisect.insort(self._index, (a, b, fid, fmt), key=_key)
+        for a, b, f in _each(rs, fmt):
+            bisect.insort(self._index, (a, b, fid, f), key=_key)
             self._longest = max(self._longest, b - a)
 
     def _rehighlight_ranges(self, dirty) -> None:
@@ -169,7 +177,7 @@ class FindingHighlighter(QSyntaxHighlighter):
 
     # ---- reading
     def _build_index(self) -> None:
-        items = [(a, b, fid, fmt) for fid, (rs, fmt) in self.ranges.items() for a, b in rs if b > a]
+        items = [(a, b, fid, f) for fid, (rs, fmt) in self.ranges.items() for a, b, f in _each(rs, fmt) if b > a]
         items += [(a, b, "", self._changed_fmt) for a, b in self.changed if b > a]
         items.sort(key=_key)
         self._index = items
@@ -205,6 +213,19 @@ class FindingHighlighter(QSyntaxHighlighter):
 
 def _key(t):
     return t[0], t[1], t[2]
+
+
+def _each(rs, fmt):
+    """(start, end, format) of each range: one format for all, or one per range."""
+    return zip((a for a, _ in rs), (b for _, b in rs), fmt if isinstance(fmt, list) else [fmt] * len(rs))
+
+
+def _nonempty(rs, fmt):
+    """The ranges (and their formats, one per range) that hold at least one character."""
+    if not isinstance(fmt, list):
+        return [r for r in rs if r[1] > r[0]], fmt
+    kept = [(r, f) for r, f in zip(rs, fmt) if r[1] > r[0]]
+    return [r for r, _ in kept], [f for _, f in kept]
 
 
 def _start(t):

@@ -9,10 +9,13 @@ QtOffsets.
 from __future__ import annotations
 
 from proofdesk.findings import FindingKind
+from proofdesk.page.reading import columns_of
 from proofdesk.session import FindingState
 
 
 class PaneMarks:
+    _columns: list = []  # a rebuilt page's column streams (reading.Column), for the raw pane's tints
+
     @staticmethod
     def _marked(f) -> bool:
         # Layout findings touch every paragraph separator: marked only while selected.
@@ -25,6 +28,8 @@ class PaneMarks:
             return
         self._states = {f.id: s.state(f.id) for f in s.findings}
         self._dropped = set(s.decided.dropped)
+        # A rebuilt page's columns, for its raw lines' tints (the raw text never changes).
+        self._columns = columns_of(s.raw) if any(f.kind is FindingKind.ORDER for f in s.findings) else []
         raw, clean = {}, {}
         for f in s.findings:
             if self._marked(f):
@@ -37,7 +42,12 @@ class PaneMarks:
         """(raw marks, cleaned marks or None) of a finding, in document positions."""
         s = self.session
         ro, co = self.raw.offsets, self.cleaned.offsets
-        raw = ([(ro.to_qt(a), ro.to_qt(b)) for a, b in s.marks(f.id)], self.raw_marks.fmt(f.kind, state))
+        columns = self._columns if f.kind is FindingKind.ORDER else []
+        if columns:  # each raw line in its column's tint
+            raw = ([(ro.to_qt(a), ro.to_qt(b)) for col in columns for a, b in col.spans],
+                   [self.raw_marks.fmt(f.kind, state, column=k) for k, col in enumerate(columns) for _ in col.spans])
+        else:
+            raw = ([(ro.to_qt(a), ro.to_qt(b)) for a, b in s.marks(f.id)], self.raw_marks.fmt(f.kind, state))
         if state not in (FindingState.OPEN, FindingState.REJECTED):
             return raw, None  # accepted or edited: the fix shows as changed text instead
         return raw, ([(co.to_qt(a), co.to_qt(b)) for a, b in s.current_ranges(f.id)],

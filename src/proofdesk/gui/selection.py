@@ -9,6 +9,7 @@ findings under the mouse the same way.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QTextCharFormat
 
 from proofdesk.findings import FindingKind
 from proofdesk.gui.findings_model import ID_ROLE
@@ -61,7 +62,10 @@ class FindingSelection:
         self.sync.enabled = False
         try:
             if self._clicked_in is not self.raw:
-                self.raw.reveal(*s.marks(fid)[0])
+                a, b = s.marks(fid)[0]
+                if s.finding(fid).kind is FindingKind.ORDER and self._columns:
+                    b = a  # the caret at its start: a selection would hide the columns' tints
+                self.raw.reveal(a, b)
             if self._clicked_in is not self.cleaned:  # never select under the proofreader's caret
                 a, b = s.current_ranges(fid)[0]
                 self.cleaned.reveal(a, b)
@@ -77,7 +81,11 @@ class FindingSelection:
         if s is not None and fid is not None:
             f, state = s.finding(fid), s.state(fid)
             fmt = self.raw_marks.fmt(f.kind, state, True)
-            raw_sel = current_selections(self.raw, self.raw.offsets, s.marks(fid), fmt)
+            raw_fmt = fmt
+            if f.kind is FindingKind.ORDER and self._columns:  # the columns' tints stay visible
+                raw_fmt = QTextCharFormat(fmt)
+                raw_fmt.clearBackground()
+            raw_sel = current_selections(self.raw, self.raw.offsets, s.marks(fid), raw_fmt)
             clean_sel = current_selections(self.cleaned, self.cleaned.offsets, s.current_ranges(fid), fmt)
         self.raw.setExtraSelections(raw_sel)
         self.cleaned.setExtraSelections(clean_sel)

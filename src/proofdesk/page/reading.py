@@ -114,6 +114,7 @@ class Column:
     first: str   # its first printed line
     last: str    # its last printed line
     lines: int
+    spans: tuple[tuple[int, int], ...] = ()  # its printed lines' raw ranges, top to bottom
 
 
 def columns_of(raw: str) -> list[Column]:
@@ -122,7 +123,8 @@ def columns_of(raw: str) -> list[Column]:
     page = _hard_wrapped_lines(raw)
     if page is None or page.streams is None:
         return []
-    return [Column(page.lines[p[0]].text, page.lines[p[-1]].text, len(p)) for p in page.streams.parts]
+    return [Column(page.lines[p[0]].text, page.lines[p[-1]].text, len(p),
+                   tuple((page.lines[i].start, page.lines[i].end) for i in p)) for p in page.streams.parts]
 
 
 def reorder_columns(raw: str, order: list[int], region: tuple[int, int] | None = None) -> str:
