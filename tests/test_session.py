@@ -590,3 +590,20 @@ def test_a_row_can_be_built_before_the_list_of_rows(tmp_path):
     fid = next(f.id for f in a.findings if f.has_fix)
     rows = state.rows_for([fid])
     assert [r.id for r in rows] == [fid] and rows[0].state.value == "open"
+
+
+def test_a_page_state_reads_its_columns_once_and_orders_them(shared):
+    from proofdesk.analysis import analyze
+    from proofdesk.page.reading import reorder_columns
+    raw = (shared / "corpus" / "raw" / "news-0001.txt").read_text("utf-8")
+    a = analyze(raw)
+    p = PageState(raw, a.findings)
+    cols = p.columns()
+    assert len(cols) == 4 and p.columns() is cols
+    order = next(f for f in a.findings if f.kind is FindingKind.ORDER)
+    assert p.column_order_text(order.id, [1, 0, 2, 3]) == reorder_columns(raw, [1, 0, 2, 3])
+    other = next(f for f in a.findings if f.kind is not FindingKind.ORDER)
+    with pytest.raises(ValueError, match="no reading-order finding"):
+        p.column_order_text(other.id, [1, 0, 2, 3])
+    # A page without a reading-order finding has no columns to order.
+    assert PageState("一行文字。\n", []).columns() == []

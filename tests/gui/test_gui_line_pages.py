@@ -153,7 +153,7 @@ def test_the_column_order_dialog_moves_a_column_from_the_keyboard(qtbot):
 
 
 def test_a_stale_reading_order_finding_is_not_reordered(make_window, store, shared, monkeypatch):
-    import proofdesk.gui.review_actions as review_actions
+    import proofdesk.session.page as session_page
     path = shared / "corpus" / "raw" / "news-0001.txt"
     win = open_page(make_window, store, path.name, path.read_bytes())
     s = win.session
@@ -162,7 +162,7 @@ def test_a_stale_reading_order_finding_is_not_reordered(make_window, store, shar
 
     def stale(raw, picked, region):
         raise ValueError("covers another region")
-    monkeypatch.setattr(review_actions, "reorder_columns", stale)
+    monkeypatch.setattr(session_page, "reorder_columns", stale)
     win.prompter.answers.append([1, 0, 2, 3])
     assert win.on_columns() is False
     assert win.prompter.errors and "重新导入" in win.prompter.errors[-1]

@@ -63,11 +63,9 @@ def _resolve(session, ref: str) -> str:
 
 def _columns_text(session, fid: str, order: str) -> str:
     """The reading-order rewrite of the page with its columns in order ("2,1,3,4")."""
-    from proofdesk.page.reading import columns_of, reorder_columns
-
     if session.finding(fid).kind is not FindingKind.ORDER:
         raise InputError(f"{fid} is no reading-order finding: only those have columns to order")
-    n = len(columns_of(session.raw))
+    n = len(session.columns())
     try:
         picked = [int(k) - 1 for k in order.split(",")]
     except ValueError:
@@ -75,25 +73,20 @@ def _columns_text(session, fid: str, order: str) -> str:
     if sorted(picked) != list(range(n)):
         raise InputError(f"{order!r}: give each of the {n} columns' numbers once, separated by commas "
                          f"(as `proofdesk findings {session.page_id}` lists them)")
-    e = session.finding(fid).edits[0]
     try:
-        return reorder_columns(session.raw, picked, (e.start, e.end))
-    except ValueError as err:
+        return session.column_order_text(fid, picked)
+    except ValueError as err:  # a rewrite stored by another version of the rebuild
         raise InputError(f"{fid}: {err}") from None
 
 
-def _columns_json(raw: str) -> list[dict]:
-    from proofdesk.page.reading import columns_of
-
+def _columns_json(session) -> list[dict]:
     return [{"number": k, "first": c.first, "last": c.last, "lines": c.lines}
-            for k, c in enumerate(columns_of(raw), 1)]
+            for k, c in enumerate(session.columns(), 1)]
 
 
-def _column_lines(raw: str) -> list[str]:
-    from proofdesk.page.reading import columns_of
-
+def _column_lines(session) -> list[str]:
     return [f"    column {k}: {c.first[:14]}…{c.last[-14:]} ({c.lines} lines)"
-            for k, c in enumerate(columns_of(raw), 1)]
+            for k, c in enumerate(session.columns(), 1)]
 
 
 def cmd_findings(args) -> int:
@@ -105,7 +98,7 @@ def cmd_findings(args) -> int:
                 if args.state is None or s.state(f.id).value == args.state]
         if args.format == "json":
             json.dump([{**f.to_dict(), "state": st.value, "proposal": s.proposal(f.id) if f.has_fix else None,
-                        **({"columns": _columns_json(s.raw)} if f.kind is FindingKind.ORDER else {})}
+                        **({"columns": _columns_json(s)} if f.kind is FindingKind.ORDER else {})}
                        for f, st in rows], sys.stdout, ensure_ascii=False, indent=1)
             print()
             return 0
@@ -116,7 +109,7 @@ def cmd_findings(args) -> int:
             fix = f" → {s.proposal(f.id)[:20]!r}" if f.has_fix else ""
             print(f"{f.id:<28} {label:<8} {st.value:<9} {f.confidence:.2f}  {text!r}{fix}  | {f.message(args.lang)}")
             if f.kind is FindingKind.ORDER:
-                print("\n".join(_column_lines(s.raw)))
+                print("\n".join(_column_lines(s)))
     return 0
 
 

@@ -21,6 +21,7 @@ from proofdesk.detect.context import PageContext
 from proofdesk.findings import Edit, Finding, FindingKind, Span
 from proofdesk.page.blocks import Block, BlockKind
 from proofdesk.page.classify import NO_START, ends_complete, quoted_whole
+from proofdesk.page.reflow import TEXT_CHAR
 from proofdesk.words import word_across
 
 # Characters that only a misreading puts in Chinese text (kana, letters in numbers).
@@ -162,13 +163,10 @@ class _Match:
                 and self.matched >= COVER * span and self.a_hi < self.len_a - EDGE)
 
 
-_WORD_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-
-
 def _misread_copy(part: str, other: str) -> bool:
     """part is marks only, a character or two (人 for 入, O for 0, a stray
     character OCR put in), or at least half of it reads as other does."""
-    if len(part) <= 2 or not _WORD_CHAR.search(part):
+    if len(part) <= 2 or not TEXT_CHAR.search(part):
         return True
     return SequenceMatcher(None, part, other, autojunk=False).ratio() >= 0.5
 

@@ -9,7 +9,6 @@ QtOffsets.
 from __future__ import annotations
 
 from proofdesk.findings import FindingKind
-from proofdesk.page.reading import columns_of
 from proofdesk.session import FindingState
 
 
@@ -29,7 +28,7 @@ class PaneMarks:
         self._states = {f.id: s.state(f.id) for f in s.findings}
         self._dropped = set(s.decided.dropped)
         # A rebuilt page's columns, for its raw lines' tints (the raw text never changes).
-        self._columns = columns_of(s.raw) if any(f.kind is FindingKind.ORDER for f in s.findings) else []
+        self._columns = s.columns()
         raw, clean = {}, {}
         for f in s.findings:
             if self._marked(f):

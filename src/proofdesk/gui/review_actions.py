@@ -14,7 +14,6 @@ from proofdesk.findings import FindingKind
 from proofdesk.gui.findings_model import PROPOSAL_COL
 from proofdesk.gui.strings import language, tr
 from proofdesk.gui.undo import IssueCommand, PageCommand
-from proofdesk.page.reading import columns_of, reorder_columns
 from proofdesk.session import (FindingState, Occurrence, Outcome, plan_decisions, plan_replacements, replacement_for,
                                same_corrections, text_edits, write_pages)
 
@@ -102,13 +101,12 @@ class ReviewActions:
         if s is None or fid is None or s.finding(fid).kind is not FindingKind.ORDER:
             self.statusBar().showMessage(tr("columns.none"), 6000)
             return False
-        columns = columns_of(s.raw)
+        columns = s.columns()
         order = self.prompter.order(tr("columns.title"), tr("columns.label"), columns)
         if order is None or order == list(range(len(columns))):
             return False
-        e = s.finding(fid).edits[0]
         try:
-            text = reorder_columns(s.raw, order, (e.start, e.end))
+            text = s.column_order_text(fid, order)
         except ValueError:
             self.prompter.error(tr("error.title"), tr("columns.stale"))
             return False

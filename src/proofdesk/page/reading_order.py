@@ -13,26 +13,22 @@ from proofdesk.page.columns import Streams
 from proofdesk.page.reflow import group_lines
 
 
-def order_finding(raw: str, lines: list[Line], width: float, streams: Streams, parts,
-                  head: list[list[Line]]) -> Finding:
-    """The ORDER finding of an interleaved page, its columns read in the order of parts."""
-    body = [lines[i] for part in parts for i in part]
-    groups, _ = group_lines(body, width, across_runs=True)
-    asides = [[lines[i]] for i in streams.asides]
-    region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
-    return _order_finding(raw, groups + asides, region, streams.columns, head)
-
-
 _VISIBLE = re.compile(r"\S")
 # The kinds of fixes a reading-order rewrite carries.
 CARRIED = frozenset({FindingKind.CHAR, FindingKind.PUNCT, FindingKind.SPACE, FindingKind.JUMP})
 
 
-def _order_finding(raw: str, groups: list[list[Line]], region: list[Line], columns: int,
-                   head: list[list[Line]] = ()) -> Finding:
+def order_finding(raw: str, lines: list[Line], width: float, streams: Streams, parts,
+                  head: list[list[Line]]) -> Finding:
+    """The ORDER finding of an interleaved page, its columns read in the order of parts."""
     from proofdesk.detect import run_detectors  # here: detect imports this module
     from proofdesk.fixes import apply_fixes
 
+    body = [lines[i] for part in parts for i in part]
+    groups, _ = group_lines(body, width, across_runs=True)
+    groups += [[lines[i]] for i in streams.asides]
+    region = [lines[i] for i in streams.order] + [lines[i] for i in streams.asides]
+    columns = streams.columns
     # Every line below the headings is the region's or a photo's noise: the
     # rewrite spans them all, so no noise line stays behind at its edges.
     head_end = max((ln.end for g in head for ln in g), default=0)

@@ -16,6 +16,7 @@ from typing import Iterable
 from proofdesk.errors import ConflictError, InputError
 from proofdesk.findings import Edit, Finding, FindingKind
 from proofdesk.fixes import Cleaned, apply_fixes
+from proofdesk.page.reading import Column, columns_of, reorder_columns
 from proofdesk.session.rederive import decisions_for_text
 from proofdesk.session.text import DEL, DMP, INS, edit_region, excerpt, proposal_text, text_edits, trim_edit
 
@@ -72,6 +73,7 @@ class PageState:
         self.raw = raw
         self.findings = list(findings)
         self._excerpts: list[str] | None = None
+        self._columns: list[Column] | None = None  # the reading-order rewrite's columns, read once
         self._proposals: dict[str, str] = {}  # unedited proposals (a layout finding's spans the page)
         self._changes: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._by_id = {f.id: f for f in self.findings}
@@ -110,6 +112,24 @@ class PageState:
             lo, hi = edit_region(f)
             return f.with_edits((Edit(lo, hi, edited or ""),))
         return f
+
+    def columns(self) -> list[Column]:
+        """The column streams of the page's reading-order rewrite, in its order
+        (none on a page without one). The page is read again for them, once."""
+        if self._columns is None:
+            ordered = any(f.kind is FindingKind.ORDER for f in self.findings)
+            self._columns = columns_of(self.raw) if ordered else []
+        return self._columns
+
+    def column_order_text(self, fid: str, order: list[int]) -> str:
+        """The reading-order finding fid's rewrite with its columns read in order
+        (indices into columns()). ValueError: fid is no reading-order finding,
+        order does not name each column once, or the stored rewrite covers
+        another region than the rebuild finds now (another version made it)."""
+        f = self._by_id[fid]
+        if f.kind is not FindingKind.ORDER:
+            raise ValueError(f"{fid} is no reading-order finding: only those have columns to order")
+        return reorder_columns(self.raw, order, (f.edits[0].start, f.edits[0].end))
 
     def proposal(self, fid: str) -> str:
         """The proposal as the proofreader sees it (their edit, if any)."""
