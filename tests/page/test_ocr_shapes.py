@@ -100,3 +100,35 @@ def test_a_short_page_of_printed_lines_is_hard_wrapped_however_many_lines_are_sh
     # Short lines that mostly end their sentences, or lines as long as paragraphs, are not printed lines.
     assert not is_hard_wrapped(PageStats(width=14.0, share_full=0.33, share_open=0.45), 19)
     assert not is_hard_wrapped(PageStats(width=191.0, share_full=0.06, share_open=0.9), 60)
+
+
+def _cut_page(rest: str) -> str:
+    # Tesseract's whole-page layout cuts the columns into blocks and
+    # interleaves them: a paragraph stops mid-word (综合运用兼), and next comes
+    # a printed line of another column (read as a heading: no punctuation),
+    # then a block that may or may not go on with the sentence.
+    lines = ["业内人士认为，减量只是表象，真正", "的核心是提质。今年以来，各地有序推进",
+             "地方中小金融机构改革化险工作，按照市", "场化、法治化原则，综合运用兼", "",
+             "质量发展纳入全省经济社会发展", "",
+             rest, "多种方式稳妥处置中小银行风险。", "",
+             "此前，云南金融监管局发布了曲靖沾益兴", "福村镇银行吸收合并上述3家村镇银行的", "批复。"]
+    return "\n".join(lines) + "\n"
+
+
+def test_printed_lines_are_not_joined_over_a_heading_without_a_word_across_the_break():
+    # Before, this was joined (confidence 0.7) and the other column's line moved away.
+    raw = _cut_page("为当地群众提供了更加便捷高效的服务，")
+    a = analyze(raw)
+    assert not a.of_kind(FindingKind.CONTINUATION)
+    lines = a.cleaned().text.splitlines()
+    assert lines[0].endswith("综合运用兼") and lines[1] == "质量发展纳入全省经济社会发展"
+    assert lines[2].startswith("为当地群众")
+
+
+def test_printed_lines_are_joined_over_a_heading_when_a_word_spans_the_break():
+    raw = _cut_page("并重组、市场退出等多种方式稳妥处置，")
+    joins = analyze(raw).of_kind(FindingKind.CONTINUATION)
+    assert len(joins) == 1 and joins[0].detail("word") == "兼并"
+    out = clean_text(raw).splitlines()
+    assert "综合运用兼并重组、市场退出" in out[0]
+    assert out[1] == "质量发展纳入全省经济社会发展"  # moved after the paragraph it interrupted

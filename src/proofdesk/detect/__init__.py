@@ -18,7 +18,9 @@ def run_detectors(raw: str, *, one_per_line: bool = False) -> tuple[list[Block],
     # is wrong by construction, and the fixes that hold within a paragraph come
     # with the rewrite (one decision per region). They follow the blocks above it.
     start = min((f.start for f in findings if f.kind is FindingKind.ORDER), default=None)
-    ctx = PageContext(raw, blocks if start is None else [b for b in blocks if b.end <= start], end=start)
+    wrapped = any(f.kind is FindingKind.REFLOW for f in findings)
+    ctx = PageContext(raw, blocks if start is None else [b for b in blocks if b.end <= start], end=start,
+                      wrapped=wrapped)
     for step in (duplicates, continuation, markers, characters, vocabulary, punctuation, layout):
         findings.extend(step.detect(ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.kind.value, f.id))

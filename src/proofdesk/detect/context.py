@@ -14,6 +14,8 @@ class PageContext:
     # Where the page these blocks make up ends: the start of the reading-order
     # rewrite that follows them (None: the end of raw). No fix reaches past it.
     end: int | None = None
+    # The blocks were joined from printed lines (hard-wrapped input), not one paragraph per line.
+    wrapped: bool = False
     # Blocks a duplicate fix removes whole (their index).
     removed: set[int] = field(default_factory=set)
     # Removed block index -> the raw range its duplicate fix deletes (block + gap).

@@ -68,6 +68,13 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     over_heading = bool(headings)
     if headings and (_hard_cut(headings[-1].text, text_b) or word_across(headings[-1].text, text_b)):
         return None  # the block right above B is its first half (a short one, read as a title)
+    if over_heading and ctx.wrapped and not word:
+        # Between the printed lines of a column a sentence is cut by the
+        # column's end, not by a heading: a one-line "heading" there is most
+        # often a piece of another column (tesseract's page layout cuts the
+        # columns into blocks and interleaves them). Only a word across the
+        # break says the halves belong together.
+        return None
     hard = _hard_cut(text_a, text_b)
     if hard:
         if stub and over_heading:

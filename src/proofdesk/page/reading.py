@@ -36,7 +36,24 @@ def _streams(lines: list[Line], stats):
     # marks its paragraph starts is one column of text.
     if stats.share_indented >= 0.05:
         return None
+    if _page_layout_blocks(lines):
+        return None
     return find_streams(lines, stats.width)
+
+
+def _page_layout_blocks(lines: list[Line]) -> bool:
+    """The lines come in blocks, as a whole-page layout analysis writes them
+    (tesseract): a blank line after every few lines, or columns set side by
+    side in a printed line. Line-level engines write neither, and a rebuild
+    of such blocks as lines interleaved one by one misplaces whole columns."""
+    if not lines:
+        return False
+    gaps = len({ln.run for ln in lines}) - 1
+    return gaps >= 0.1 * len(lines) or sum(1 for ln in lines if _SIDE_BY_SIDE.search(ln.text)) >= 3
+
+
+# Text, a gap of four spaces or more, text: two columns' lines read as one.
+_SIDE_BY_SIDE = re.compile(r"[\u3400-\u9fff，。、；：“”]\s{4,}[\u3400-\u9fff“]")
 
 
 def paragraph_blocks(raw: str, lines: list[Line] | None = None) -> list[Block]:
