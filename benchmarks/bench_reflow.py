@@ -8,7 +8,9 @@ then prints:
 - read time (shape detection + reflow / column rebuilding) at N, 4N and 16N
   lines, and the 16N/4N ratio (linear: about 4), for indented hard-wrapped
   lines, the same with the indent lost (as tesseract writes them: the column
-  check runs), and two columns interleaved line by line;
+  check runs), and two columns interleaved line by line, then the column
+  rebuilding (find_streams) alone (16N repeats the corpus, whose copies the
+  interleaved read's duplicate detection then aligns);
 - full analysis time against jieba.lcut's time over the same text (target <= 0.5;
   best of 5 cold runs each, the two taken in turns), and the time of each step
   (reading, then every detector) as a share of it;
@@ -153,6 +155,20 @@ def main() -> None:
             times[k] = timed(read_blocks, text)
             print(f"{label:>22}: {k:>7} lines  read {times[k]:.3f} s")
         print(f"{label:>22}: 16N/4N ratio {times[16 * n] / times[4 * n]:.2f}  4N/N ratio {times[4 * n] / times[n]:.2f}")
+    # Past 5,371 lines the pages repeat the corpus, and the reading-order fix
+    # runs the detectors over the rebuilt text, where duplicate detection finds
+    # every copy (one alignment per pair of twins): the interleaved read at 16N
+    # does work the other sizes do not. The rebuild alone shows its own growth.
+    from proofdesk.page.blocks import split_lines
+    from proofdesk.page.columns import find_streams
+    from proofdesk.page.reflow import page_stats
+
+    fs = {}
+    for k in (n, 4 * n, 16 * n):
+        page = split_lines("\n".join(interleave(take(lines, k))) + "\n")
+        fs[k] = timed(find_streams, page, page_stats(page).width)
+    print(f"{'column rebuilding alone':>22}: {fs[n]:.3f} / {fs[4 * n]:.3f} / {fs[16 * n]:.3f} s; "
+          f"16N/4N ratio {fs[16 * n] / fs[4 * n]:.2f}  4N/N ratio {fs[4 * n] / fs[n]:.2f}")
     import jieba
 
     for label, make in (("hard-wrapped", lambda k: take(lines, k)), ("hard-wrapped, no indent", lambda k: take(plain, k)),
