@@ -132,3 +132,21 @@ def test_printed_lines_are_joined_over_a_heading_when_a_word_spans_the_break():
     out = clean_text(raw).splitlines()
     assert "综合运用兼并重组、市场退出" in out[0]
     assert out[1] == "质量发展纳入全省经济社会发展"  # moved after the paragraph it interrupted
+
+
+def test_a_photos_specks_beside_a_line_go_and_its_sentence_runs_on():
+    # tesseract's page layout (a held-out page of ours): the photo beside the
+    # column was read onto the line past a wide gap, and its 。 ended the
+    # sentence there, so the paragraph broke mid-word (隧 | 道) and the specks stayed.
+    raw = ("江苏探索科技成果高效转化应用新途径\n\n"
+           "在没有定位信号的受限环境中，无人机\n如何智能辨识方向、自主避障？近日，\n"
+           "6月11日，在江苏宜兴的一处隧     se ee。\n道内，一架搭载检测探头的无人机，伸\n"
+           "出专用空鼓锤连续敲击壁面，数据传给     WMO\n隧道衬砌空鼓病害检测系统。\n")
+    a = analyze(raw)
+    noise = [f for f in a.of_kind(FindingKind.REFLOW) if f.detail("noise")]
+    assert len(noise) == 1 and [raw[s.start:s.end] for s in noise[0].spans] == ["se ee。"]
+    out = a.cleaned().text
+    assert "在江苏宜兴的一处隧道内，一架搭载检测探头的无人机" in out
+    assert "se ee" not in out
+    assert "WMO" in out  # an acronym past a gap is text, however alone it stands
+    assert a.cleaned([]).text == raw

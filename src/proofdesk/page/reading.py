@@ -77,6 +77,7 @@ class _Lines:
 def _hard_wrapped_lines(raw: str, lines: list[Line] | None = None) -> _Lines | None:
     """None when raw is set one paragraph per line."""
     lines = split_lines(raw) if lines is None else lines
+    lines, specks = _without_specks(lines)
     whole = tally(lines)
     stats = stats_of(whole)
     if not is_hard_wrapped(stats, len(lines)):
@@ -88,7 +89,43 @@ def _hard_wrapped_lines(raw: str, lines: list[Line] | None = None) -> _Lines | N
     # The stats of the kept lines, for the reflow: the noise lines taken back out.
     kept_stats = stats_of(tally_without(whole, noise)) if noise else stats
     kept = [ln for ln, bad in zip(lines, flags) if not bad]
+    if specks:  # flagged with the noise lines (whole's tally never held them)
+        noise = sorted(noise + specks, key=lambda ln: ln.start)
     return _Lines(kept, stats, kept_stats, noise, _streams(kept, stats))
+
+
+# A gap no justified line of Chinese text holds: what stands beyond it was read from elsewhere.
+_WIDE_GAP = re.compile(r"[ \u3000]{4,}")
+# Beyond such a gap these are text (an acronym, a number), however noisy they look alone.
+_KEPT_WORD = re.compile(r"[A-Z0-9][A-Za-z0-9.%+-]*")
+
+
+def _without_specks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines without the photo's speckle that OCR set beside them past a
+    wide gap (…一处隧     se ee。, @   无人机…), and those specks as lines of
+    noise: left on the line they are read as its text (a 。 among them ends its
+    sentence). A line that is noise as a whole stays whole: the noise lines'
+    test reads it with its neighbours."""
+    if not any(_WIDE_GAP.search(ln.text) for ln in lines):
+        return lines, []  # most pages
+    out, specks = [], []
+    for ln in lines:
+        cuts = [0] + [k for m in _WIDE_GAP.finditer(ln.text) for k in m.span()] + [len(ln.text)]
+        pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        keep = [not _speck(ln.text[a:b]) for a, b in pieces]
+        if len(pieces) == 1 or not any(keep) or all(keep) or is_noise(ln.text):
+            out.append(ln)
+            continue
+        first, last = keep.index(True), len(keep) - 1 - keep[::-1].index(True)
+        a, b = pieces[first][0], pieces[last][1]
+        out.append(Line(ln.start + a, ln.start + b, ln.text[a:b], ln.indent if a == 0 else 0, ln.run))
+        specks += [Line(ln.start + x, ln.start + y, ln.text[x:y], 0, ln.run)
+                   for k, (x, y) in enumerate(pieces) if k < first or k > last]
+    return out, specks
+
+
+def _speck(piece: str) -> bool:
+    return is_noise(piece) and _KEPT_WORD.fullmatch(piece) is None
 
 
 def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
