@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
-from proofdesk.page.junctions import continuity, scorer
+from proofdesk.page.junctions import continuity, page_pairs, scorer
 from proofdesk.page.reflow import TEXT_CHAR, ends_sentence, line_width, stands_alone
-from proofdesk.page.rows import assign_rows
+from proofdesk.page.rows import APPEAR, scored_rows
 
 # The most columns side by side the search considers; a page's own most is
 # its period (_period), and the row search stops there: each column more
@@ -127,9 +127,10 @@ def _read_order(rows, seq_idx: list[int]) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(seq_idx[i] for i in slots[c]) for c in sorted(slots))
 
 
-def split_flow(lines: list[Line], width: float) -> tuple[int, list[int], list[int]]:
-    """(heading lines on top, lines of the column flow, lines set across columns or credits)."""
-    nhead = _leading_heads(lines, width)
+def split_flow(lines: list[Line], width: float, nhead: int | None = None) -> tuple[int, list[int], list[int]]:
+    """(heading lines on top, lines of the column flow, lines set across
+    columns or credits); nhead: that many heading lines, not _leading_heads'."""
+    nhead = _leading_heads(lines, width) if nhead is None else nhead
     flow, asides = [], []
     for i in range(nhead, len(lines)):
         t = lines[i].text
@@ -174,6 +175,10 @@ def _sampled_single_column(lines: list[Line], width: float) -> bool:
     return samples >= 30 and _one_column(sums, samples)
 
 
+# How many rows of the page's top decide whether the short lines under the title are its first row.
+TOP_ROWS = 10
+
+
 # From this many lines on, a sample decides a page is one column before every
 # line is classified (smaller pages, news-0001 among them, test every line).
 SAMPLE_FROM = 240
@@ -190,7 +195,26 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
         return None
     # One column more than the period, in order only: a photo may hide a
     # column over most of the page (a five-column page reads as four).
-    rows = assign_rows(seq, width, period + 1, period) if 3 <= period < KMAX else assign_rows(seq, width, period)
+    kmax, full = (period + 1, period) if 3 <= period < KMAX else (period, None)
+    if nhead > 1:
+        # The short lines under the title may be the columns' first row (a
+        # byline atop the first column beside the others' first lines, one of
+        # them a paragraph's last line) rather than headings. Left out, the
+        # first row lacks its first columns and the rows are cut one place
+        # off all down the page: the last column is read first. In the flow
+        # they are read as the rows make of them, unless the rows explain the
+        # page's top worse by more than one layout event's price (a headline
+        # and byline set over the first column, as on news-0001, cost more).
+        # The top rows decide: below them the two readings score alike.
+        _, flow1, asides1 = split_flow(lines, width, 1)
+        seq1 = [lines[i] for i in flow1]
+        top = TOP_ROWS * kmax
+        pairs = page_pairs(seq)
+        kept = scored_rows(seq[:top], width, kmax, full, pairs)[0]
+        read = scored_rows(seq1[:top + len(seq1) - len(seq)], width, kmax, full, pairs)[0]
+        if read >= kept - APPEAR:
+            nhead, seq_idx, asides, seq = 1, flow1, asides1, seq1
+    rows = scored_rows(seq, width, kmax, full)[1]
     multi = sum(len(pat) for _, pat in rows if len(pat) >= 2)
     if multi < 0.4 * len(seq):
         return None

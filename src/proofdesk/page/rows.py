@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from proofdesk.page.blocks import Line
-from proofdesk.page.junctions import page_pairs, scorer
+from proofdesk.page.junctions import PagePairs, page_pairs, scorer
 
 # What a first row out of left-to-right order costs.
 IRREGULAR = 2.0
@@ -84,16 +84,26 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4,
     rows has its price (_cost), so the rows change only where continuity
     evidence pays for it. Linear in the number of lines.
     """
-    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full)
+    return scored_rows(seq, width, kmax, full)[1]
 
 
-def search(n: int, kmax: int, score, full: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
-    """assign_rows over n lines, with score(x, y) the continuity of line x into line y."""
+def scored_rows(seq: list[Line], width: float, kmax: int = 4, full: int | None = None,
+                pairs: PagePairs | None = None) -> tuple[float, list[tuple[int, tuple[int, ...]]]]:
+    """assign_rows, with the best path's score: a log-likelihood, so two
+    readings of the same lines (some of them in the flow or not) compare.
+    pairs: the page terms, when seq is part of the page (else seq's own)."""
+    pairs = page_pairs(seq) if pairs is None else pairs
+    return search(len(seq), kmax, scorer(seq, width, pairs, every_line=True), full, scored=True)
+
+
+def search(n: int, kmax: int, score, full: int | None = None, scored: bool = False):
+    """assign_rows over n lines, with score(x, y) the continuity of line x into
+    line y; with scored, (the best path's score, its rows)."""
     patterns = _patterns(kmax, full)
     best, back = tables(n, kmax, score, full)
     ends = [(best[n - len(pat) + kmax][b], b) for b, pat in enumerate(patterns)
             if n - len(pat) >= 0 and best[n - len(pat) + kmax][b] > float("-inf")]
-    _, b = max(ends)
+    value, b = max(ends)
     p = n - len(patterns[b])
     rows = []
     while True:
@@ -103,7 +113,7 @@ def search(n: int, kmax: int, score, full: int | None = None) -> list[tuple[int,
             break
         p, b = p - len(patterns[a]), a
     rows.reverse()
-    return rows
+    return (value, rows) if scored else rows
 
 
 def tables(n: int, kmax: int, score, full: int | None = None) -> tuple[list[list[float]], list[list[int]]]:
