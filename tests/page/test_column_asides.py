@@ -23,6 +23,16 @@ def _articles(shared) -> str:
     return "".join("".join(p.read_text("utf-8").split("\n")[1:]).replace(" ", "") for p in paths)
 
 
+def _under_a_photo(shared, k: int, rows: int, photo: int):
+    """(columns, lines) of k columns of 16 ems interleaved line by line, the
+    third starting photo rows down, under a photo."""
+    lines = _column(_articles(shared), 16)
+    cols = [lines[c * rows:(c + 1) * rows] for c in range(k)]
+    cols[2] = cols[2][:rows - photo]
+    flow = [cols[c][r] if c != 2 else cols[2][r - photo] for r in range(rows) for c in range(k) if c != 2 or r >= photo]
+    return cols, split_lines("\n".join(flow) + "\n")
+
+
 @pytest.mark.parametrize("caption", ["图为当地群众在新建成的广场上休闲健身。", "6月11日，技术人员在实验室调试新型雷达。"])
 def test_a_caption_under_a_photo_stays_out_of_the_columns(shared, caption):
     # Three columns; a photo tops the third, and its caption, set in a smaller
@@ -57,19 +67,7 @@ def test_a_column_a_photo_hides_over_most_of_the_page_is_read(shared):
     # Five columns; a photo tops the third for three rows in four, so the lines
     # cycle through four columns there and the page's period reads as four.
     # The search allows one column more (in order only) and reads all five.
-    text = _articles(shared)
-    width, rows, photo = 16, 40, 30
-    lines = _column(text, width)
-    cols = [lines[k * rows:(k + 1) * rows] for k in range(5)]
-    cols[2] = cols[2][:rows - photo]
-    flow = []
-    for r in range(rows):
-        for k in range(5):
-            if k != 2:
-                flow.append(cols[k][r])
-            elif r >= photo:
-                flow.append(cols[2][r - photo])
-    page = split_lines("\n".join(flow) + "\n")
+    cols, page = _under_a_photo(shared, 5, 40, 30)
     streams = find_streams(page, page_stats(page).width)
     assert streams is not None and streams.columns == 5
     order = [page[i].text for i in streams.order]
@@ -95,4 +93,16 @@ def test_a_byline_atop_the_first_column_is_the_first_columns_line(shared):
     page = split_lines("\n".join(flow) + "\n")
     streams = find_streams(page, page_stats(page).width)
     assert streams is not None and streams.head == (0,)
+    assert [[page[i].text for i in part] for part in streams.parts] == cols
+
+
+@pytest.mark.parametrize("photo", [4, 6, 8])
+def test_a_column_that_starts_under_a_photo_is_read_in_its_place(shared, photo):
+    # Four columns; a photo tops the third. The first rows hold columns 1, 2
+    # and 4, and the search numbers them so; the third joins below the photo
+    # and takes the next number. Read by number, it came last (1, 2, 4, 3);
+    # the rows write it before the fourth, which is its place.
+    cols, page = _under_a_photo(shared, 4, 30, photo)
+    streams = find_streams(page, page_stats(page).width)
+    assert streams is not None
     assert [[page[i].text for i in part] for part in streams.parts] == cols

@@ -165,3 +165,14 @@ def test_the_extra_column_comes_in_order_only():
     four, five = set(_patterns(4)), set(_patterns(5, 4))
     assert four < five
     assert five - four == {(0, 1, 2, 3, 4), (1, 2, 3, 4), (0, 2, 3, 4), (0, 1, 3, 4), (0, 1, 2, 4)}
+
+
+def test_written_first_names_the_patterns_of_a_column_written_before_the_others():
+    from proofdesk.page.rows import written_first
+
+    for kmax, full in ((3, None), (4, None), (5, 4), (6, None)):
+        first = set()
+        for k in range(3, kmax + 1):
+            if full is None or k <= full:
+                first |= {(c,) + tuple(x for x in range(k) if x != c) for c in range(2, k)}
+        assert {p for p in _patterns(kmax, full) if written_first(p)} == first

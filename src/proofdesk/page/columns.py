@@ -30,12 +30,13 @@ number of lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 
 from proofdesk.page.blocks import Line
 from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
 from proofdesk.page.junctions import continuity, page_pairs, scorer
 from proofdesk.page.reflow import TEXT_CHAR, ends_sentence, line_width, stands_alone
-from proofdesk.page.rows import APPEAR, scored_rows
+from proofdesk.page.rows import APPEAR, scored_rows, written_first
 
 # The most columns side by side the search considers; a page's own most is
 # its period (_period), and the row search stops there: each column more
@@ -118,13 +119,31 @@ def _slots(rows: list[tuple[int, tuple[int, ...]]]) -> dict[int, list[int]]:
 
 
 def _read_order(rows, seq_idx: list[int]) -> tuple[tuple[int, ...], ...]:
-    """Line indices of each column, left to right.
+    """Line indices of each column, left to right: in the order the rows
+    write the columns (OCR writes a row left to right), the rows where one
+    column comes first because its baselines sit higher left out. A column
+    that starts below a photo joins the search after the others and takes
+    the next number, but the rows write it in its place.
 
     (Ordering the columns by how well each one's end continues the next
     one's start instead made the tesseract pages' CER worse: 0.46 -> 0.63.)
     """
     slots = _slots(rows)
-    return tuple(tuple(seq_idx[i] for i in slots[c]) for c in sorted(slots))
+    ids = sorted(slots)
+    before: dict[tuple[int, int], int] = {}
+    for _, pat in rows:
+        if written_first(pat):
+            continue
+        for i, a in enumerate(pat):
+            for b in pat[i + 1:]:
+                before[a, b] = before.get((a, b), 0) + 1
+
+    def agree(order: tuple[int, ...]) -> int:
+        return sum(before.get((a, b), 0) for i, a in enumerate(order) for b in order[i + 1:])
+
+    # At most KMAX columns: every order is tried; the numbers' order wins ties.
+    order = max(permutations(ids), key=lambda o: (agree(o), o == tuple(ids)))
+    return tuple(tuple(seq_idx[i] for i in slots[c]) for c in order)
 
 
 def split_flow(lines: list[Line], width: float, nhead: int | None = None) -> tuple[int, list[int], list[int]]:

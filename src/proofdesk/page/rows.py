@@ -43,6 +43,12 @@ def _patterns(kmax: int, full: int | None = None) -> tuple[tuple[int, ...], ...]
     return tuple(out)
 
 
+def written_first(pat: tuple[int, ...]) -> bool:
+    """A row pattern with one column written before the others, which come in
+    order: that column's baselines sit a little higher (see _patterns)."""
+    return len(pat) >= 3 and pat[0] > pat[1] and pat[0] >= 2 and list(pat[1:]) == sorted(pat[1:])
+
+
 # The prices of layout events, in the log-likelihood units of continuity().
 # The row search is linked best on the 40 labelled tesseract pages (0.837 of
 # links right, against 0.793 with the old scores and prices) over a flat
