@@ -74,6 +74,37 @@ def test_the_compiled_row_search_is_the_plain_scan(data):
     assert best[kmax:] == plain_best and back[kmax:] == plain_back
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 5), st.integers(0, 2**32), st.data())
+def test_a_search_that_may_start_later_is_the_better_of_the_two_searches(kmax, seed, data):
+    """search with restart k reads both ways at once: the columns of the whole
+    flow, or those of the flow after its first k lines at a price. (Columns,
+    not rows: renaming columns scores the same, and which name wins such a
+    tie depends on the last bits of the sums.)"""
+    import random
+
+    from proofdesk.page.columns import _slots
+    from proofdesk.page.rows import search
+
+    n = data.draw(st.integers(3, 4 * kmax + 3))
+    k = data.draw(st.integers(1, min(3, n - 1)))
+    far = 3 * kmax
+    rng = random.Random(seed)
+    values = [rng.uniform(-2, 4.5) for _ in range(n * far)]
+
+    def score(x, y):
+        return values[x * far + y - x]
+
+    def columns(rows):
+        return sorted(_slots(rows).values())
+
+    whole = columns(search(n, kmax, score))
+    later = columns([(p + k, pat) for p, pat in search(n - k, kmax, lambda x, y: score(x + k, y + k))])
+    assert columns(search(n, kmax, score, restart=k, restart_cost=1e4)) == whole
+    assert columns(search(n, kmax, score, restart=k, restart_cost=-1e4)) == later
+    assert columns(search(n, kmax, score, restart=k, restart_cost=2.0)) in (whole, later)
+
+
 def _corpus_lines(shared) -> list[str]:
     out = []
     for p in sorted((shared / "corpus" / "articles").glob("*.txt"))[:40]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from proofdesk.page.blocks import Line
-from proofdesk.page.junctions import PagePairs, page_pairs, scorer
+from proofdesk.page.junctions import page_pairs, scorer
 
 # What a first row out of left-to-right order costs.
 IRREGULAR = 2.0
@@ -90,26 +90,28 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4,
     rows has its price (_cost), so the rows change only where continuity
     evidence pays for it. Linear in the number of lines.
     """
-    return scored_rows(seq, width, kmax, full)[1]
+    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full)
 
 
-def scored_rows(seq: list[Line], width: float, kmax: int = 4, full: int | None = None,
-                pairs: PagePairs | None = None) -> tuple[float, list[tuple[int, tuple[int, ...]]]]:
-    """assign_rows, with the best path's score: a log-likelihood, so two
-    readings of the same lines (some of them in the flow or not) compare.
-    pairs: the page terms, when seq is part of the page (else seq's own)."""
-    pairs = page_pairs(seq) if pairs is None else pairs
-    return search(len(seq), kmax, scorer(seq, width, pairs, every_line=True), full, scored=True)
+def rows_after(seq: list[Line], width: float, kmax: int, full: int | None, skip: int,
+               price: float) -> list[tuple[int, tuple[int, ...]]]:
+    """assign_rows, where the rows may also start after the first skip lines
+    (which then belong to no row) if that explains the lines after them better
+    by more than price: both readings in one search. The rows' first start
+    tells which one won."""
+    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full,
+                  restart=skip, restart_cost=price)
 
 
-def search(n: int, kmax: int, score, full: int | None = None, scored: bool = False):
+def search(n: int, kmax: int, score, full: int | None = None, restart: int | None = None,
+           restart_cost: float = 0.0) -> list[tuple[int, tuple[int, ...]]]:
     """assign_rows over n lines, with score(x, y) the continuity of line x into
-    line y; with scored, (the best path's score, its rows)."""
+    line y (restart: see tables)."""
     patterns = _patterns(kmax, full)
-    best, back = tables(n, kmax, score, full)
+    best, back = tables(n, kmax, score, full, restart, restart_cost)
     ends = [(best[n - len(pat) + kmax][b], b) for b, pat in enumerate(patterns)
             if n - len(pat) >= 0 and best[n - len(pat) + kmax][b] > float("-inf")]
-    value, b = max(ends)
+    _, b = max(ends)
     p = n - len(patterns[b])
     rows = []
     while True:
@@ -119,12 +121,15 @@ def search(n: int, kmax: int, score, full: int | None = None, scored: bool = Fal
             break
         p, b = p - len(patterns[a]), a
     rows.reverse()
-    return (value, rows) if scored else rows
+    return rows
 
 
-def tables(n: int, kmax: int, score, full: int | None = None) -> tuple[list[list[float]], list[list[int]]]:
+def tables(n: int, kmax: int, score, full: int | None = None, restart: int | None = None,
+           restart_cost: float = 0.0) -> tuple[list[list[float]], list[list[int]]]:
     """The search's tables: best[p + kmax][b], the best score of a path whose
-    last row b starts at line p, and back[p + kmax][b], the row before it."""
+    last row b starts at line p, and back[p + kmax][b], the row before it.
+    restart: paths may also start at that line, for restart_cost (the lines
+    before it then belong to no row)."""
     neg = float("-inf")
     patterns = _patterns(kmax, full)
     npat = len(patterns)
@@ -142,11 +147,23 @@ def tables(n: int, kmax: int, score, full: int | None = None) -> tuple[list[list
                     for d in range(1, near + 1)]
     links += [_Far(score, d, kmax, n) for d in range(near + 1, 3 * kmax)]
 
+    start = [-0.01 * len(pat) - (0.0 if _regular(pat) else IRREGULAR) for pat in patterns]
     for b, pat in enumerate(patterns):
         if len(pat) <= n:
-            best[kmax][b] = -0.01 * len(pat) - (0.0 if _regular(pat) else IRREGULAR)
-    if n > 1:
-        _row_loop(kmax, full)(best, back, links, _skips(kmax, full), n)
+            best[kmax][b] = start[b]
+    loop, skips = _row_loop(kmax, full), _skips(kmax, full)
+    if restart is not None and 0 < restart < n:
+        # The page may also start at line restart, at a price: a path that
+        # starts there has no row before it (-1), as at the top.
+        at = restart + kmax
+        loop(best, back, links, skips, n, kmax + 1, at + 1)
+        for b, pat in enumerate(patterns):
+            v = start[b] - restart_cost
+            if len(pat) <= n - restart and v > best[at][b]:
+                best[at][b], back[at][b] = v, -1
+        loop(best, back, links, skips, n, at + 1, n + kmax)
+    elif n > 1:
+        loop(best, back, links, skips, n, kmax + 1, n + kmax)
     return best, back
 
 
@@ -213,10 +230,10 @@ def _row_loop(kmax: int, full: int | None = None):
     near = 2 * kmax - 1
     skippers = sorted({plen[a] for a in used})
     skips = sorted(_skips(kmax, full))
-    out = ["def loop(best, back, links, O, n):",
+    out = ["def loop(best, back, links, O, n, first, last):",
            "    " + "".join(f"L{d}, " for d in range(1, near + 1)) + f"= links[1:{near + 1}]",
            "    _, " + "".join(f"O{a}_{c}, " for a, c in skips) + "= None, " + "".join(f"O[{a}, {c}], " for a, c in skips),
-           f"    for P in range({kmax + 1}, n + {kmax}):",
+           "    for P in range(first, last):",
            f"        room = n + {kmax} - P",
            # The rows a that end right before p: a starts at p - len(a).
            "        " + "".join(f"B{k}, " for k in range(1, kmax + 1)) + "= "
