@@ -150,3 +150,12 @@ def test_a_photos_specks_beside_a_line_go_and_its_sentence_runs_on():
     assert "se ee" not in out
     assert "WMO" in out  # an acronym past a gap is text, however alone it stands
     assert a.cleaned([]).text == raw
+
+
+def test_a_wide_gap_is_one_after_text_not_an_indent():
+    from proofdesk.page.reading import _has_wide_gap
+
+    assert not _has_wide_gap("\u3000\u3000清晨七点，老街\n尽头的书店\n\u3000\u3000店主说")  # indents only
+    assert not _has_wide_gap("2024 年 6 月\n")  # single spaces
+    for text in ("一处隧     se ee。\n", "\u3000\u3000清晨\n一处隧\u3000\u3000\u3000\u3000有\n", "甲  \u3000 乙", "@    无人机"):
+        assert _has_wide_gap(text), text
