@@ -159,3 +159,22 @@ def test_a_wide_gap_is_one_after_text_not_an_indent():
     assert not _has_wide_gap("2024 年 6 月\n")  # single spaces
     for text in ("一处隧     se ee。\n", "\u3000\u3000清晨\n一处隧\u3000\u3000\u3000\u3000有\n", "甲  \u3000 乙", "@    无人机"):
         assert _has_wide_gap(text), text
+
+
+def test_the_rest_of_a_cut_sentence_that_looks_like_a_title_joins_over_a_caption():
+    # A tesseract page (seed 606): a column block ends mid-sentence, its rest is
+    # one line without a mark (a title by its looks), and a photo's caption
+    # stands between that line and the sentence's end. As the rest of a cut
+    # sentence the line is body text, and it joins over the caption.
+    raw = ("零差错，带领团队攻坚克难，为高山\n气象业务提质增效、防灾减灾做出突\n"
+           "出贡献。针对设备覆冰、断水、雷击\n等制约高山气象观测质量的“老大难”\n"
+           "问题，他牵头研发风向风速传感器保\n温防冻结装置，推进防雷改造，破解\n"
+           "高海拔台站关键设备稳定运行的技术\n瓶颈。为满足公众气象服务需求，他\n"
+           "在全省率先推出雨雾凇、云海等高山\n景观气象预报服务，带领团队研发全\n"
+           "国首个气象景观自动追踪识别系统。\n\n他还推动建成九仙山气象站文化馆，\n\n"
+           "该馆被列为中共泉州市委党校和德化\n\n5月12日，技术人员在实验室调试仪器。\n\n"
+           "县委党校现场教学点，成为锤炼党性、\n传承优良作风的重要平台。此前，他\n"
+           "曾获评全国气象部门优秀共产党员、\n福建省职工职业道德建设先进个人。\n")
+    out = clean_text(raw).splitlines()
+    assert "他还推动建成九仙山气象站文化馆，该馆被列为中共泉州市委党校和德化县委党校现场教学点，" in out[1]
+    assert out[2] == "5月12日，技术人员在实验室调试仪器。"

@@ -43,9 +43,12 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
         return None
     # The first line of a page is its title even with a comma in it.
     page_title = p == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
-    stub = (heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading \
-        or a.kind is BlockKind.CAPTION or page_title
-    if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE):
+    # The rest of a cut sentence is body text, however much it looks like a title.
+    continued = any(b == a.index for _, b in ctx.joins)
+    stub = not continued and ((heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading
+                              or a.kind is BlockKind.CAPTION or page_title)
+    if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE) \
+            and not (continued and a.kind is BlockKind.HEADLINE):
         return None
     moved: list[Block] = []
     q = p + 1
