@@ -77,7 +77,8 @@ def test_a_column_a_photo_hides_over_most_of_the_page_is_read(shared):
     assert right >= 0.95 * len(order), (right, len(order))
 
 
-def test_a_byline_atop_the_first_column_is_the_first_columns_line(shared):
+@pytest.mark.parametrize("subtitle", [[], ["记九仙山气象站三十六年和他带出的年轻一代气象人"]])
+def test_a_byline_atop_the_first_column_is_the_first_columns_line(shared, subtitle):
     # Four columns under a one-line title; the byline tops the first column,
     # beside the others' first lines, and the second column's first line is a
     # paragraph's last (short, as a heading looks). Taken as headings, these
@@ -89,10 +90,11 @@ def test_a_byline_atop_the_first_column_is_the_first_columns_line(shared):
     lines = _column(text, width)
     cols = [["唐箔"] + lines[:rows - 1], ["十几个。"] + lines[rows:2 * rows - 1],
             lines[2 * rows:3 * rows], lines[3 * rows:4 * rows]]
-    flow = ["立秋这天，我关掉了空调"] + [cols[k][r] for r in range(rows) for k in range(4)]
+    # A subtitle set wider than a column stays above the columns with the title.
+    flow = ["立秋这天，我关掉了空调"] + subtitle + [cols[k][r] for r in range(rows) for k in range(4)]
     page = split_lines("\n".join(flow) + "\n")
     streams = find_streams(page, page_stats(page).width)
-    assert streams is not None and streams.head == (0,)
+    assert streams is not None and streams.head == tuple(range(1 + len(subtitle)))
     assert [[page[i].text for i in part] for part in streams.parts] == cols
 
 

@@ -222,14 +222,21 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
         # byline set over the first column, as on news-0001 and news-0002,
         # cost 3.5 and 3.4 more). The whole page decides: the two readings'
         # rows differ all the way down.
-        _, flow1, asides1 = split_flow(lines, width, 1)
+        # Lines set wider right under the title (a subtitle) stay above with it.
+        top = 1
+        while top < nhead and _is_aside(lines[top].text, width):
+            top += 1
+        _, flow1, _ = split_flow(lines, width, top)
         seq1 = [lines[i] for i in flow1]
         skip = len(seq1) - len(seq)  # seq1 is those lines, then seq
-        rows = rows_after(seq1, width, kmax, full, skip, APPEAR)
-        if rows[0][0] == 0:
-            nhead, seq_idx, asides, seq = 1, flow1, asides1, seq1
+        if 0 < skip == nhead - top:
+            rows = rows_after(seq1, width, kmax, full, skip, APPEAR)
+            if rows[0][0] == 0:
+                nhead, seq_idx, seq = top, flow1, seq1
+            else:
+                rows = [(p - skip, pat) for p, pat in rows]
         else:
-            rows = [(p - skip, pat) for p, pat in rows]
+            rows = assign_rows(seq, width, kmax, full)
     else:
         rows = assign_rows(seq, width, kmax, full)
     multi = sum(len(pat) for _, pat in rows if len(pat) >= 2)
