@@ -178,3 +178,21 @@ def test_the_rest_of_a_cut_sentence_that_looks_like_a_title_joins_over_a_caption
     out = clean_text(raw).splitlines()
     assert "他还推动建成九仙山气象站文化馆，该馆被列为中共泉州市委党校和德化县委党校现场教学点，" in out[1]
     assert out[2] == "5月12日，技术人员在实验室调试仪器。"
+
+
+def test_a_line_that_fills_the_column_alone_between_blank_lines_is_cut_body_text():
+    # Seed 324: tesseract put a blank line inside a sentence, right after a
+    # line that fills the column (老人赵 | 中莲, a name). A line standing
+    # alone reads as a heading, and headings join only over a word across
+    # the break; but a paragraph's first line, a subhead's too, is its indent
+    # short: one that fills the column is the middle of a paragraph.
+    # A subhead two ems short stays apart (seed 1008).
+    raw = ("“老人家，雨还要下大，我们现在\n就转移。”\n\n社区干部和志愿者们敲开73岁老人赵\n\n"
+           "中莲的家门。老人腿脚不便，望着窗外\n的雨有些犹豫：“我走不了，怎么出去\n"
+           "？”社区干部一边安抚，一边把老人背\n下了楼，送上了转移的车辆，又折返回\n"
+           "去帮他关好门窗，检查了阀门。\n\n智能走出了一条人类没想到的新路\n\n"
+           "此次参与研究的“平面单位距离问\n题”，是组合几何中的经典难题，数学\n"
+           "家们为此努力了几十年，进展一直缓慢\n。\n")
+    out = clean_text(raw).splitlines()
+    assert "社区干部和志愿者们敲开73岁老人赵中莲的家门。" in out[1]
+    assert "智能走出了一条人类没想到的新路" in out

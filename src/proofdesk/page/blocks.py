@@ -50,6 +50,9 @@ class Block:
     # Hard-wrapped input: the last printed line stops well short of the
     # column, so the paragraph ended there (a column end leaves a full line).
     ends_short: bool = False
+    # Hard-wrapped input: the last printed line fills the column (within an
+    # em); the first line of a paragraph, its indent lost, is two ems short.
+    fills: bool = False
 
     @property
     def start(self) -> int:

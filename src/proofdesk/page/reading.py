@@ -159,7 +159,8 @@ def read_blocks(raw: str) -> tuple[list[Block], list[Finding]]:
         groups, breaks = _reflow(lines, stats.width, page.kept_stats)
         blocks = blocks_from_lines(groups)
         for b, g in zip(blocks, groups):
-            b.ends_short = line_width(g[-1].text) <= stats.width - 3
+            last = line_width(g[-1].text)
+            b.ends_short, b.fills = last <= stats.width - 3, last >= stats.width - 1
         classify(blocks, _column_ends(groups, stats.width))
         findings += [_reflow_finding(g, b) for k, (g, b) in enumerate(zip(groups, breaks))
                      if len(g) > 1 and not _moved_whole(blocks, k)]
