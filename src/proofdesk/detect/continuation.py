@@ -44,10 +44,13 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     # The first line of a page is its title even with a comma in it.
     page_title = p == 0 and len(text_a) <= 48 and not any(c in text_a for c in "。！？；")
     # The rest of a cut sentence is body text, however much it looks like a
-    # title; so is a printed line that fills the column and stands alone (a
-    # blank line cut its paragraph: a paragraph's first line, a subhead's
-    # too, is its indent short), but the page's first.
-    continued = any(b == a.index for _, b in ctx.joins) or (ctx.wrapped and p > 0 and len(a.pieces) == 1 and a.fills)
+    # title; so is a printed line that fills the column and stands alone
+    # above a block that does not open a paragraph (a blank line cut its
+    # paragraph: a paragraph's first line, a subhead's too, is its indent
+    # short; a subhead as wide as the column stands over a paragraph's start).
+    below = ctx.text_of(seq[p + 1].index) if p + 1 < len(seq) else ""
+    continued = any(b == a.index for _, b in ctx.joins) or (
+        ctx.wrapped and p > 0 and len(a.pieces) == 1 and a.fills and below and not _opens_paragraph(below))
     stub = not continued and ((heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading
                               or a.kind is BlockKind.CAPTION or page_title)
     if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE) \
