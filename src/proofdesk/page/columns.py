@@ -9,7 +9,8 @@ is line i + K. Around a photo, a caption or a column that ends, K changes.
 How the streams are found:
 1. Lines set across columns (wider than the column: captions, headlines) and
    photo credits are taken out of the flow; so are the short heading lines
-   above the first full line.
+   above the first full line, unless the row search reads them better as
+   the columns' first row (a byline atop the first column).
 2. continuity() (page/junctions.py) scores how well one line continues
    another in the same column, as a log-likelihood ratio measured on labelled pages: a dictionary
    word across the junction, a character pair that is a term of the page, a

@@ -211,8 +211,9 @@ def _skips(kmax: int, full: int | None = None) -> dict[tuple[int, int], tuple[in
 def _row_loop(kmax: int, full: int | None = None):
     """The search's loop over row starts for kmax columns, written out as
     Python and compiled once per process (about 3 ms for 4 columns, 20 for 6):
-    loop(best, back, links, O, n) scores every row b (that fits in the
-    lines left) after every row a at every p from 1 on, and keeps the best,
+    loop(best, back, links, O, n, first, last) scores every row b (that
+    fits in the lines left) after every row a at every P = p + kmax in
+    range(first, last), and keeps the best,
     as a plain scan would, but with the prices, link places and table reads as
     constants, which takes most of the interpreter's work off the search.
 
