@@ -67,10 +67,12 @@ def interleave(lines: list[str]) -> list[str]:
 def cold() -> None:
     """Forget per-line and per-junction answers, so no run profits from the one before."""
     from proofdesk import words
+    from proofdesk.detect import characters
     from proofdesk.page import reflow
 
     for module, name in ((reflow, "line_facts"), (reflow, "line_width"), (reflow, "ends_sentence"),
-                         (reflow, "stands_alone"), (reflow, "is_noise"), (words, "best_route")):
+                         (reflow, "stands_alone"), (reflow, "is_noise"), (words, "best_route"),
+                         (characters, "_common_around")):
         fn = getattr(module, name, None)  # whichever of them are caches in this version
         if hasattr(fn, "cache_clear"):
             fn.cache_clear()

@@ -96,6 +96,17 @@ def test_look_alike_characters_are_corrected_only_where_a_word_says_so():
     assert out == "他已经来到这里，未来几年将进入新的阶段，工作任务很重。人民群众的收入稳步增长，2024年效果明显。"
 
 
+def test_shapes_tesseract_misreads_on_our_pages_are_corrected_where_a_word_says_so():
+    # Read from our typeset pages (written -> gold); the other way, and where
+    # the written reading is a word, nothing changes.
+    raw = ("拓展新兴市场后，泰铁、印尼盾等小币种结算增多，雨带履盖多个县区。平台措建高效渠道，"
+           "短时闻内完成转换，游客可以品党美食。")
+    assert clean_text(raw).strip() == ("拓展新兴市场后，泰铢、印尼盾等小币种结算增多，雨带覆盖多个县区。"
+                                       "平台搭建高效渠道，短时间内完成转换，游客可以品尝美食。")
+    kept = "高温高湿的天气里，党员干部搭建帐篷，时间紧、任务重，覆盖全县。"
+    assert clean_text(kept).strip() == kept
+
+
 def test_findings_carry_both_languages_and_confidence():
     cut = P1.index("健身") + 1
     raw = f"{P1[:cut]}\n\n{P1[cut:]}"
