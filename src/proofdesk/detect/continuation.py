@@ -36,7 +36,9 @@ class _Join:
     confidence: float
 
 
-def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
+def _find_join(ctx: PageContext, seq: list[Block], p: int, joined_to: dict[int, int]) -> _Join | None:
+    """The join of block seq[p] to the rest of its sentence, if it was cut;
+    joined_to: second half -> first half of the joins found so far."""
     a = seq[p]
     text_a = ctx.text_of(a.index)
     if not text_a or ends_complete(text_a):
@@ -48,9 +50,9 @@ def _find_join(ctx: PageContext, seq: list[Block], p: int) -> _Join | None:
     # above a block that does not open a paragraph (a blank line cut its
     # paragraph: a paragraph's first line, a subhead's too, is its indent
     # short; a subhead as wide as the column stands over a paragraph's start).
-    below = ctx.text_of(seq[p + 1].index) if p + 1 < len(seq) else ""
-    continued = any(b == a.index for _, b in ctx.joins) or (
-        ctx.wrapped and p > 0 and len(a.pieces) == 1 and a.fills and below and not _opens_paragraph(below))
+    continued = a.index in joined_to or (
+        ctx.wrapped and 0 < p < len(seq) - 1 and len(a.pieces) == 1 and a.fills
+        and (below := ctx.text_of(seq[p + 1].index)) != "" and not _opens_paragraph(below))
     stub = not continued and ((heading_like(text_a) and a.kind is not BlockKind.BYLINE_BODY) or a.kind.is_heading
                               or a.kind is BlockKind.CAPTION or page_title)
     if a.kind not in (BlockKind.BODY, BlockKind.BYLINE_BODY) and not (stub and a.kind is BlockKind.HEADLINE) \
@@ -265,7 +267,7 @@ def detect(ctx: PageContext) -> list[Finding]:
     for p in range(len(seq)):
         if seq[p].index in ctx.moved:
             continue
-        j = _find_join(ctx, seq, p)
+        j = _find_join(ctx, seq, p, joined_to)
         if j is None or j.b.index in taken:
             continue
         joins.append(j)

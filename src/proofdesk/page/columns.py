@@ -37,7 +37,7 @@ from proofdesk.page.blocks import Line
 from proofdesk.page.classify import CAPTION_START_RE, heading_like, one_sentence
 from proofdesk.page.junctions import continuity, scorer
 from proofdesk.page.reflow import TEXT_CHAR, ends_sentence, line_width, stands_alone
-from proofdesk.page.rows import APPEAR, assign_rows, rows_after, written_first
+from proofdesk.page.rows import APPEAR, assign_rows, written_first
 
 # The most columns side by side the search considers; a page's own most is
 # its period (_period), and the row search stops there: each column more
@@ -212,33 +212,31 @@ def find_streams(lines: list[Line], width: float) -> Streams | None:
     # One column more than the period, in order only: a photo may hide a
     # column over most of the page (a five-column page reads as four).
     kmax, full = (period + 1, period) if 3 <= period < KMAX else (period, None)
-    if nhead > 1:
-        # The short lines under the title may be the columns' first row (a
-        # byline atop the first column beside the others' first lines, one of
-        # them a paragraph's last line) rather than headings. Left out, the
-        # first row lacks its first columns and the rows are cut one place
-        # off all down the page: the last column is read first. In the flow
-        # they are read as the rows make of them, unless the rows explain the
-        # page worse by more than one layout event's price (a headline and
-        # byline set over the first column, as on news-0001 and news-0002,
-        # cost 3.5 and 3.4 more). The whole page decides: the two readings'
-        # rows differ all the way down.
-        # Lines set wider right under the title (a subtitle) stay above with it.
-        top = 1
-        while top < nhead and _is_aside(lines[top].text, width):
-            top += 1
+    rows = None
+    # The short lines under the title may be the columns' first row (a byline
+    # atop the first column beside the others' first lines, one of them a
+    # paragraph's last line) rather than headings. Left out, the first row
+    # lacks its first columns and the rows are cut one place off all down the
+    # page: the last column is read first. In the flow they are read as the
+    # rows make of them, unless the rows explain the page worse by more than
+    # one layout event's price (a headline and byline set over the first
+    # column, as on news-0001 and news-0002, cost 3.5 and 3.4 more). The whole
+    # page decides: the two readings' rows differ all the way down. Lines set
+    # wider right under the title (a subtitle) stay above with it.
+    top = 1
+    while top < nhead and _is_aside(lines[top].text, width):
+        top += 1
+    if top < nhead:
         _, flow1, _ = split_flow(lines, width, top)
-        seq1 = [lines[i] for i in flow1]
-        skip = len(seq1) - len(seq)  # seq1 is those lines, then seq
-        if 0 < skip == nhead - top:
-            rows = rows_after(seq1, width, kmax, full, skip, APPEAR)
+        skip = len(flow1) - len(seq_idx)  # the flow is those lines, then seq
+        if skip == nhead - top:
+            seq1 = [lines[i] for i in flow1]
+            rows = assign_rows(seq1, width, kmax, full, skip, APPEAR)
             if rows[0][0] == 0:
                 nhead, seq_idx, seq = top, flow1, seq1
             else:
                 rows = [(p - skip, pat) for p, pat in rows]
-        else:
-            rows = assign_rows(seq, width, kmax, full)
-    else:
+    if rows is None:
         rows = assign_rows(seq, width, kmax, full)
     multi = sum(len(pat) for _, pat in rows if len(pat) >= 2)
     if multi < 0.4 * len(seq):

@@ -28,33 +28,32 @@ def input_shape(raw: str) -> Shape:
     stats = page_stats(lines)
     if not is_hard_wrapped(stats, len(lines)):
         return Shape.PARAGRAPH_LINES
-    return Shape.INTERLEAVED if _streams(lines, stats) else Shape.HARD_WRAPPED
+    return Shape.INTERLEAVED if _streams(lines, stats, _has_wide_gap(raw)) else Shape.HARD_WRAPPED
 
 
-def _streams(lines: list[Line], stats):
+def _streams(lines: list[Line], stats, wide_gaps: bool):
+    """wide_gaps: whether the page's text holds a wide gap (_has_wide_gap)."""
     # Line-level engines that interleave columns keep no indents; a page that
     # marks its paragraph starts is one column of text.
     if stats.share_indented >= 0.05:
         return None
-    if _page_layout_blocks(lines):
+    if _page_layout_blocks(lines, wide_gaps):
         return None
     return find_streams(lines, stats.width)
 
 
-def _page_layout_blocks(lines: list[Line]) -> bool:
+def _page_layout_blocks(lines: list[Line], wide_gaps: bool) -> bool:
     """The lines come in blocks, as a whole-page layout analysis writes them
     (tesseract): a blank line after every few lines, or columns set side by
-    side in a printed line. Line-level engines write neither, and a rebuild
-    of such blocks as lines interleaved one by one misplaces whole columns."""
+    side in a printed line (only where the page has wide gaps). Line-level
+    engines write neither, and a rebuild of such blocks as lines interleaved
+    one by one misplaces whole columns."""
     if not lines:
         return False
     gaps = lines[-1].run - lines[0].run  # runs count up the page
     if gaps >= 0.1 * len(lines):
         return True
-    text = "\n".join([ln.text for ln in lines])
-    if not _has_wide_gap(text):
-        return False  # most pages
-    return sum(1 for ln in lines if _SIDE_BY_SIDE.search(ln.text)) >= 3
+    return wide_gaps and sum(1 for ln in lines if _SIDE_BY_SIDE.search(ln.text)) >= 3
 
 
 # Text, a gap of four spaces or more, text: two columns' lines read as one.
@@ -82,7 +81,8 @@ class _Lines:
 def _hard_wrapped_lines(raw: str, lines: list[Line] | None = None) -> _Lines | None:
     """None when raw is set one paragraph per line."""
     lines = split_lines(raw) if lines is None else lines
-    lines, specks = _without_specks(lines) if _has_wide_gap(raw) else (lines, [])
+    wide_gaps = _has_wide_gap(raw)
+    lines, specks = _without_specks(lines) if wide_gaps else (lines, [])
     whole = tally(lines)
     stats = stats_of(whole)
     if not is_hard_wrapped(stats, len(lines)):
@@ -96,7 +96,7 @@ def _hard_wrapped_lines(raw: str, lines: list[Line] | None = None) -> _Lines | N
     kept = [ln for ln, bad in zip(lines, flags) if not bad]
     if specks:  # flagged with the noise lines (whole's tally never held them)
         noise = sorted(noise + specks, key=lambda ln: ln.start)
-    return _Lines(kept, stats, kept_stats, noise, _streams(kept, stats))
+    return _Lines(kept, stats, kept_stats, noise, _streams(kept, stats, wide_gaps))
 
 
 # A gap no justified line of Chinese text holds: what stands beyond it was read from elsewhere.
@@ -132,7 +132,7 @@ def _without_specks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for ln in lines:
         cuts = [0] + [k for m in _WIDE_GAP.finditer(ln.text) for k in m.span()] + [len(ln.text)]
         pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
-        keep = [not _speck(ln.text[a:b]) for a, b in pieces]
+        keep = [not _photo_speck(ln.text[a:b]) for a, b in pieces]
         if len(pieces) == 1 or not any(keep) or all(keep) or is_noise(ln.text):
             out.append(ln)
             continue
@@ -144,7 +144,7 @@ def _without_specks(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return out, specks
 
 
-def _speck(piece: str) -> bool:
+def _photo_speck(piece: str) -> bool:
     return is_noise(piece) and _KEPT_WORD.fullmatch(piece) is None
 
 

@@ -80,8 +80,8 @@ def _regular(pat: tuple[int, ...]) -> bool:
     return pat == tuple(range(len(pat)))
 
 
-def assign_rows(seq: list[Line], width: float, kmax: int = 4,
-                full: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
+def assign_rows(seq: list[Line], width: float, kmax: int = 4, full: int | None = None,
+                skip: int | None = None, price: float = 0.0) -> list[tuple[int, tuple[int, ...]]]:
     """Split the flow into rows (start, pattern): a row holds one line of some columns.
 
     Dynamic programming over row starts and patterns: a row links its line in
@@ -89,16 +89,12 @@ def assign_rows(seq: list[Line], width: float, kmax: int = 4,
     skipped the column, of the row before it). Every layout event between two
     rows has its price (_cost), so the rows change only where continuity
     evidence pays for it. Linear in the number of lines.
+
+    skip: the rows may also start after the first skip lines (which then
+    belong to no row) if that explains the lines after them better by more
+    than price: both readings in one search, the rows' first start tells
+    which one won.
     """
-    return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full)
-
-
-def rows_after(seq: list[Line], width: float, kmax: int, full: int | None, skip: int,
-               price: float) -> list[tuple[int, tuple[int, ...]]]:
-    """assign_rows, where the rows may also start after the first skip lines
-    (which then belong to no row) if that explains the lines after them better
-    by more than price: both readings in one search. The rows' first start
-    tells which one won."""
     return search(len(seq), kmax, scorer(seq, width, page_pairs(seq), every_line=True), full,
                   restart=skip, restart_cost=price)
 
